@@ -1,0 +1,10 @@
+//! Học số: the pure core of a browser-only learning product for Vietnamese resolutions.
+//!
+//! Everything outside `web` is plain Rust with no browser dependency: it compiles and is tested
+//! natively. Time, randomness and storage come in as arguments. The Yew app lives in `web`
+//! behind the `web` cargo feature and is the only code that touches the browser.
+
+pub mod store;
+
+#[cfg(feature = "web")]
+pub mod web;
