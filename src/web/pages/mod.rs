@@ -1,0 +1,9 @@
+//! One component per route.
+
+mod home;
+mod not_found;
+mod under_construction;
+
+pub use home::Home;
+pub use not_found::NotFound;
+pub use under_construction::UnderConstruction;

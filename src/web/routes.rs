@@ -1,0 +1,85 @@
+//! Every address of the app and the page each one shows.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::web::pages::{Home, NotFound, UnderConstruction};
+
+/// The app's routes; the paths are Vietnamese words without diacritics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
+pub enum Route {
+    /// The home page with every entry.
+    #[at("/")]
+    Home,
+    /// The resolution quiz contest.
+    #[at("/cuoc-thi")]
+    Contest,
+    /// Practice with spaced repetition.
+    #[at("/luyen-tap")]
+    Practice,
+    /// The party member's digital handbook.
+    #[at("/so-tay")]
+    Handbook,
+    /// The "Bình dân học vụ số" digital-skills lessons.
+    #[at("/binh-dan-hoc-vu-so")]
+    Lessons,
+    /// Verification of signed results.
+    #[at("/xac-minh")]
+    Verify,
+    /// Embed codes for portals.
+    #[at("/nhung")]
+    Embed,
+    /// Any address the app does not know.
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+impl Route {
+    /// The entries listed on the home page, in order.
+    pub const ENTRIES: [Route; 6] = [
+        Route::Contest,
+        Route::Practice,
+        Route::Handbook,
+        Route::Lessons,
+        Route::Verify,
+        Route::Embed,
+    ];
+
+    /// The page's name, as its heading and in the browser tab.
+    pub fn title(self) -> &'static str {
+        match self {
+            Route::Home => "Học số",
+            Route::Contest => "Cuộc thi",
+            Route::Practice => "Luyện tập",
+            Route::Handbook => "Sổ tay",
+            Route::Lessons => "Bình dân học vụ số",
+            Route::Verify => "Xác minh kết quả",
+            Route::Embed => "Nhúng",
+            Route::NotFound => "Không tìm thấy trang",
+        }
+    }
+
+    /// One sentence saying what the page is for.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Route::Home => "Học và thi tìm hiểu nghị quyết ngay trên trình duyệt, kể cả khi không có mạng.",
+            Route::Contest => "Cuộc thi trắc nghiệm tìm hiểu nghị quyết: làm bài có tính giờ, dự đoán số người trả lời đúng, xem kết quả và lời giải.",
+            Route::Practice => "Ôn luyện câu hỏi với phản hồi ngay và lịch ôn tập ngắt quãng, theo dõi mức độ thành thạo từng chủ đề.",
+            Route::Handbook => "Sổ tay đảng viên điện tử: đọc tài liệu khi không có mạng, tìm kiếm không cần gõ dấu, đánh dấu và ghi chú.",
+            Route::Lessons => "Các bài học kỹ năng số theo từng bước, có câu hỏi kiểm tra và lưu tiến độ.",
+            Route::Verify => "Kiểm tra tệp kết quả đã ký số: biết ngay tệp có bị sửa đổi hay không và điểm có khớp với bài làm.",
+            Route::Embed => "Lấy đoạn mã để nhúng cuộc thi hoặc bài luyện tập vào cổng thông tin điện tử.",
+            Route::NotFound => "Địa chỉ này không có trong ứng dụng.",
+        }
+    }
+}
+
+/// Draws the page for `route`.
+pub fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::NotFound => html! { <NotFound /> },
+        other => html! { <UnderConstruction route={other} /> },
+    }
+}
