@@ -36,7 +36,7 @@ echo "== native =="
 native_status=0
 cargo fmt --all -- --check || native_status=1
 cargo clippy --locked --all-targets -- -D warnings || native_status=1
-cargo clippy --locked --target wasm32-unknown-unknown --features web --lib --bins --tests -- -D warnings || native_status=1
+cargo clippy --locked --target wasm32-unknown-unknown --no-default-features --features web --lib --bins --tests -- -D warnings || native_status=1
 cargo test --locked 2>&1 | tee "$logs/native.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || native_status=1
 read -r p f < <(cargo_counts "$logs/native.txt")
@@ -44,7 +44,7 @@ record native "$native_status" "$p" "$f"
 
 echo "== browser =="
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --locked --target wasm32-unknown-unknown --features web --test web 2>&1 | tee "$logs/browser.txt"
+  cargo test --locked --target wasm32-unknown-unknown --no-default-features --features web --test web 2>&1 | tee "$logs/browser.txt"
 browser_status=${PIPESTATUS[0]}
 read -r p f < <(cargo_counts "$logs/browser.txt")
 record browser "$browser_status" "$p" "$f"

@@ -24,12 +24,16 @@ impl Notice {
                 "Không đọc được một phần dữ liệu đã lưu trên máy này. Dữ liệu cũ được giữ nguyên \
                  dưới khoá “{aside_key}” và ứng dụng bắt đầu lại phần đó từ đầu."
             ),
-            Notice::Unavailable => "Trình duyệt không cho phép lưu dữ liệu (có thể do chế độ ẩn danh). \
+            Notice::Unavailable => {
+                "Trình duyệt không cho phép lưu dữ liệu (có thể do chế độ ẩn danh). \
                  Bạn vẫn dùng được ứng dụng, nhưng tiến độ sẽ mất khi đóng trang."
-                .to_owned(),
-            Notice::QuotaExceeded => "Bộ nhớ của trình duyệt đã đầy nên thay đổi mới chưa được lưu \
+                    .to_owned()
+            }
+            Notice::QuotaExceeded => {
+                "Bộ nhớ của trình duyệt đã đầy nên thay đổi mới chưa được lưu \
                  lâu dài. Hãy giải phóng dung lượng rồi tải lại trang."
-                .to_owned(),
+                    .to_owned()
+            }
         }
     }
 }

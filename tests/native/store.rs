@@ -118,7 +118,11 @@ fn unreadable_values_are_moved_aside_never_deleted() {
     ];
     for raw in cases {
         let mut store = store_with("hocso:v1:prefs", raw);
-        assert_eq!(store.load::<Preferences>(NOW), Preferences::default(), "{raw}");
+        assert_eq!(
+            store.load::<Preferences>(NOW),
+            Preferences::default(),
+            "{raw}"
+        );
         let aside = "hocso:corrupt:hocso:v1:prefs:1763900000000";
         assert_eq!(store.backend().get(aside).unwrap().as_deref(), Some(raw));
         assert_eq!(store.backend().get("hocso:v1:prefs").unwrap(), None);

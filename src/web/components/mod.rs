@@ -4,6 +4,6 @@ mod notice_list;
 mod page;
 mod text_size_picker;
 
-pub use notice_list::NoticeList;
-pub use page::Page;
-pub use text_size_picker::TextSizePicker;
+pub use notice_list::{NoticeList, NoticeListProps};
+pub use page::{Page, PageProps};
+pub use text_size_picker::{TextSizePicker, TextSizePickerProps};

@@ -18,7 +18,9 @@ pub struct TextSizePickerProps {
 #[function_component(TextSizePicker)]
 pub fn text_size_picker(props: &TextSizePickerProps) -> Html {
     let on_change = props.on_change.reform(|e: Event| {
-        let index = e.target_unchecked_into::<HtmlSelectElement>().selected_index();
+        let index = e
+            .target_unchecked_into::<HtmlSelectElement>()
+            .selected_index();
         usize::try_from(index)
             .ok()
             .and_then(|i| TextSize::ALL.get(i).copied())
