@@ -149,7 +149,11 @@ mod tests {
         let cases: Vec<(AnswerKind, Answer, Result<Option<Answer>, AnswerError>)> = vec![
             (single, Answer::Choice(3), Ok(Some(Answer::Choice(3)))),
             (single, Answer::Choice(4), out(4, 4)),
-            (AnswerKind::TrueFalse, Answer::Choice(1), Ok(Some(Answer::Choice(1)))),
+            (
+                AnswerKind::TrueFalse,
+                Answer::Choice(1),
+                Ok(Some(Answer::Choice(1))),
+            ),
             (AnswerKind::TrueFalse, Answer::Choice(2), out(2, 2)),
             (
                 multiple,
@@ -190,14 +194,22 @@ mod tests {
             ),
         ];
         for (kind, answer, expected) in cases {
-            assert_eq!(kind.normalise(answer.clone()), expected, "{kind:?} {answer:?}");
+            assert_eq!(
+                kind.normalise(answer.clone()),
+                expected,
+                "{kind:?} {answer:?}"
+            );
         }
     }
 
     #[test]
     fn error_messages() {
         assert_eq!(
-            AnswerError::ChoiceOutOfRange { index: 5, choices: 4 }.to_string(),
+            AnswerError::ChoiceOutOfRange {
+                index: 5,
+                choices: 4
+            }
+            .to_string(),
             "choice 5 is out of range for a question with 4 choices"
         );
         assert_eq!(

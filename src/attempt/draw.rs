@@ -309,7 +309,10 @@ pub(crate) mod tests {
                     available: 8,
                 },
             ),
-            (settings(4, &[("z", 1)]), DrawError::UnknownTopic("z".into())),
+            (
+                settings(4, &[("z", 1)]),
+                DrawError::UnknownTopic("z".into()),
+            ),
             (
                 settings(4, &[("a", 1), ("a", 1)]),
                 DrawError::DuplicateQuota("a".into()),

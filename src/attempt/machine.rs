@@ -453,7 +453,10 @@ mod tests {
                 let messages: Vec<&str> = problems.iter().map(|p| p.message).collect();
                 assert_eq!(
                     messages,
-                    ["Vui lòng nhập họ và tên", "Vui lòng nhập đơn vị hoặc chi bộ"]
+                    [
+                        "Vui lòng nhập họ và tên",
+                        "Vui lòng nhập đơn vị hoặc chi bộ"
+                    ]
                 );
             }
             other => panic!("{other:?}"),
@@ -520,7 +523,6 @@ mod tests {
         assert_eq!(attempt.unanswered(&draw), [position]);
         assert_eq!(attempt.answers().len(), 7);
     }
-
 
     #[test]
     fn invalid_answers_are_refused() {
@@ -596,7 +598,10 @@ mod tests {
             }
         );
         assert_eq!(attempt.duration_ms(), Some(90_000));
-        assert_eq!(attempt.submit(T0 + 91_000), Err(AttemptError::AlreadySubmitted));
+        assert_eq!(
+            attempt.submit(T0 + 91_000),
+            Err(AttemptError::AlreadySubmitted)
+        );
         let id = draw.questions()[0].id.clone();
         assert_eq!(
             attempt.answer(&draw, &id, Answer::Choice(0), T0 + 92_000),
@@ -663,7 +668,10 @@ mod tests {
         attempt.answer(&draw, &id, answer, T0 + 5_000).unwrap();
         attempt.goto(&draw, 3, T0 + 5_000).unwrap();
         let json = attempt.to_json();
-        assert!(json.starts_with(r#"{"schema":1,"bank_id":"demo","#), "{json}");
+        assert!(
+            json.starts_with(r#"{"schema":1,"bank_id":"demo","#),
+            "{json}"
+        );
         // Reloaded before the deadline: the same attempt, the clock still running from T0.
         let resumed = Attempt::from_json(&json, T0 + 60_000).unwrap();
         assert_eq!(resumed, attempt);

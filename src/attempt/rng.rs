@@ -70,7 +70,10 @@ mod tests {
         let first = a.next_u64();
         let mut s = Stream::new(42);
         assert_eq!(s.0.next_u64(), first);
-        assert_eq!(first, 0x8398_bc11_d7b5_4878_u64, "raw ChaCha20 stream for seed 42 moved");
+        assert_eq!(
+            first, 0x8398_bc11_d7b5_4878_u64,
+            "raw ChaCha20 stream for seed 42 moved"
+        );
     }
 
     #[test]
