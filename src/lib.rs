@@ -7,6 +7,7 @@
 pub mod attempt;
 pub mod bank;
 pub mod clock;
+pub mod contest;
 pub mod prefs;
 pub mod store;
 pub mod text;
