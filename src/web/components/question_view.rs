@@ -74,7 +74,7 @@ fn choice_list(
 ) -> Html {
     html! {
         <ol class="choices">
-            { for props.choice_order.iter().enumerate().map(|(position, &original)| {
+            { for props.choice_order.iter().enumerate().filter(|(_, &o)| o < labels.len()).map(|(position, &original)| {
                 let id = format!("{group}-{original}");
                 let onchange = props.on_answer.reform({
                     let answer = answer_for(original);
@@ -88,7 +88,7 @@ fn choice_list(
                             {onchange} />
                         <label for={id}>
                             <span class="choice-key" aria-hidden="true">{ position + 1 }</span>
-                            <span>{ labels.get(original).copied().unwrap_or_default() }</span>
+                            <span>{ labels[original] }</span>
                         </label>
                     </li>
                 }
