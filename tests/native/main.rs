@@ -1,6 +1,9 @@
 //! The one native integration-test binary: each module tests one area of the core through its
 //! public API (`cargo test --test native`).
 
+mod bank;
+mod bank_cli;
+mod bank_digest;
 mod contest;
 mod grade;
 mod store;
