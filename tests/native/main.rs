@@ -1,9 +1,11 @@
 //! The one native integration-test binary: each module tests one area of the core through its
-//! public API (`cargo test --test native`).
+//! public API (`cargo test --test native`). Native only: it reads files and runs the CLI.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod bank;
 mod bank_cli;
 mod bank_digest;
+mod compiled;
 mod contest;
 mod grade;
 mod store;

@@ -60,14 +60,9 @@ pub fn contest() -> Html {
     let state = {
         let store = store.clone();
         use_reducer(move || {
-            let compiled = contest_bank();
+            let (bank, digest) = contest_bank();
             let record = store.load::<ContestRecord>();
-            ContestState(ContestScreen::new(
-                compiled.bank,
-                compiled.digest,
-                record,
-                now_ms(),
-            ))
+            ContestState(ContestScreen::new(bank, digest, record, now_ms()))
         })
     };
     use_effect_with(state.record().clone(), move |record| store.save(record));
