@@ -12,7 +12,10 @@ fn embedded_banks_are_fresh_and_valid() {
     for (source, compiled) in BANKS {
         let text = fs::read_to_string(source).expect("read bank source");
         let (bank, diagnostics) = load_toml(source, &text);
-        assert!(diagnostics.is_empty(), "{source} has problems: {diagnostics:?}");
+        assert!(
+            diagnostics.is_empty(),
+            "{source} has problems: {diagnostics:?}"
+        );
         let fresh = serde_json::to_string(&Built::new(bank.expect("a bank without diagnostics")))
             .expect("encode bank");
         let committed = fs::read_to_string(compiled).expect("read compiled bank");

@@ -2,6 +2,7 @@
 //! public API (`cargo test --test native`). Native only: it reads files and runs the CLI.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod attempt_draw;
 mod bank;
 mod bank_cli;
 mod bank_digest;

@@ -4,6 +4,7 @@
 //! outcome to an exit code: 0 success, 1 the input has problems (reported on stderr), 2 usage or
 //! I/O error.
 
+mod attempt;
 mod bank;
 mod io;
 mod json;
@@ -24,6 +25,9 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Replay contest draws.
+    #[command(subcommand)]
+    Attempt(attempt::AttemptCommand),
     /// Check, build, convert and count question banks.
     #[command(subcommand)]
     Bank(bank::BankCommand),
@@ -34,6 +38,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let outcome = match Cli::parse().command {
+        Command::Attempt(command) => attempt::run(command),
         Command::Bank(command) => bank::run(command),
         Command::Json(command) => json::run(command),
     };
