@@ -4,7 +4,10 @@
 //! natively. Time, randomness and storage come in as arguments. The Yew app lives in `web`
 //! behind the `web` cargo feature and is the only code that touches the browser.
 
+pub mod attempt;
 pub mod bank;
+pub mod clock;
+pub mod contest;
 pub mod prefs;
 pub mod store;
 pub mod text;
