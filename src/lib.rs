@@ -8,9 +8,12 @@ pub mod attempt;
 pub mod bank;
 pub mod clock;
 pub mod contest;
+pub mod diagnostics;
 pub mod prefs;
 pub mod store;
 pub mod text;
+
+pub use diagnostics::{Diagnostic, Severity, SourceFile};
 
 #[cfg(feature = "web")]
 pub mod web;
