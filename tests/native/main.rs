@@ -2,6 +2,7 @@
 //! public API (`cargo test --test native`).
 
 mod bank;
+mod content;
 mod contest;
 mod grade;
 mod store;
