@@ -3,6 +3,7 @@
 
 mod bank;
 mod content;
+mod content_audit;
 mod contest;
 mod grade;
 mod store;
