@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Number, Value};
 use sha2::{Digest, Sha256};
 
@@ -19,6 +20,31 @@ pub fn digest(bank: &Bank) -> String {
         let _ = write!(hex, "{byte:02x}");
     }
     hex
+}
+
+/// A validated bank with its digest: the JSON `hocso bank build` writes for the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Built {
+    /// [`digest`] of `bank`.
+    pub digest: String,
+    /// The bank.
+    pub bank: Bank,
+}
+
+impl Built {
+    /// Pairs `bank` with its digest.
+    pub fn new(bank: Bank) -> Self {
+        Self {
+            digest: digest(&bank),
+            bank,
+        }
+    }
+
+    /// Whether `digest` is the digest of `bank` (a file edited after it was built is not).
+    pub fn digest_matches(&self) -> bool {
+        digest(&self.bank) == self.digest
+    }
 }
 
 /// The RFC 8785 canonical form of the JSON text `json`: keys sorted by UTF-16 code units, no

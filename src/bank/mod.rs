@@ -12,14 +12,18 @@ mod ident;
 #[cfg(not(target_arch = "wasm32"))]
 mod load;
 #[cfg(not(target_arch = "wasm32"))]
+mod stats;
+#[cfg(not(target_arch = "wasm32"))]
 mod toml_out;
 
-pub use digest::{canonical_json, digest};
+pub use digest::{canonical_json, digest, Built};
 pub use model::{AnswerKey, Bank, ContestDefaults, Question, Topic, TRUE_FALSE_CHOICES};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use ident::{is_valid_id, slug};
 #[cfg(not(target_arch = "wasm32"))]
 pub use load::{load_toml, CHOICES_RANGE, KINDS};
+#[cfg(not(target_arch = "wasm32"))]
+pub use stats::Stats;
 #[cfg(not(target_arch = "wasm32"))]
 pub use toml_out::{quote, to_toml};

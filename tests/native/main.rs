@@ -2,6 +2,8 @@
 //! public API (`cargo test --test native`).
 
 mod bank;
+mod bank_cli;
+mod bank_digest;
 mod content;
 mod content_audit;
 mod contest;

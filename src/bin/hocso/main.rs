@@ -4,9 +4,15 @@
 //! outcome to an exit code: 0 success, 1 the input has problems (reported on stderr), 2 usage or
 //! I/O error.
 
+mod bank;
+mod io;
+mod json;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use io::Failure;
 
 /// Học số: author question banks, verify and rank contest results.
 #[derive(Debug, Parser)]
@@ -17,10 +23,26 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Check, build, convert and count question banks.
+    #[command(subcommand)]
+    Bank(bank::BankCommand),
+    /// JSON utilities for integrators.
+    #[command(subcommand)]
+    Json(json::JsonCommand),
+}
 
-// Until the first subcommand lands the command enum is empty, so matching on it is unreachable.
-#[allow(unreachable_code)]
 fn main() -> ExitCode {
-    match Cli::parse().command {}
+    let outcome = match Cli::parse().command {
+        Command::Bank(command) => bank::run(command),
+        Command::Json(command) => json::run(command),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Problems) => ExitCode::from(1),
+        Err(Failure::Io(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
 }
