@@ -13,7 +13,7 @@ use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
 use super::model::{Alignment, Block, Document, Inline, Run};
-use crate::diagnostics::{Diagnostic, SourceFile};
+use crate::diagnostics::{self, Diagnostic, SourceFile};
 
 /// The front-matter keys a document must have, in the order the docs list them.
 pub const FRONT_MATTER_KEYS: [&str; 5] = ["id", "title", "summary", "sources", "updated"];
@@ -22,7 +22,8 @@ pub const FRONT_MATTER_KEYS: [&str; 5] = ["id", "title", "summary", "sources", "
 /// document id. Returns the document when the front matter is usable (possibly alongside errors
 /// in the body) and every diagnostic found; any diagnostic means the document must not ship.
 pub fn compile(path: &str, source: &str) -> (Option<Document>, Vec<Diagnostic>) {
-    let compiled = compile_one(path, source);
+    let mut compiled = compile_one(path, source);
+    diagnostics::sort(&mut compiled.diagnostics);
     (compiled.document, compiled.diagnostics)
 }
 
@@ -443,14 +444,10 @@ impl<'f> BodyBuilder<'f> {
 
     fn event(&mut self, event: Event<'_>, span: Range<usize>) {
         if let Event::Html(html) | Event::InlineHtml(html) = &event {
-            let snippet: String = html
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim()
-                .chars()
-                .take(60)
-                .collect();
+            // Point at the first line of the HTML only, and quote at most 60 characters of it.
+            let first_line = html.lines().next().unwrap_or("").trim_end();
+            let span = span.start..span.start + first_line.len();
+            let snippet: String = first_line.trim_start().chars().take(60).collect();
             let diagnostic = self.error(span, format!("raw HTML is not allowed: `{snippet}`"));
             diagnostic.help = Some("write Markdown; no HTML from content reaches the page".into());
             return;

@@ -6,7 +6,7 @@ mod model;
 #[cfg(not(target_arch = "wasm32"))]
 mod compile;
 
-pub use model::{Alignment, Block, Document, Inline, Run};
+pub use model::{Alignment, Block, Document, Handbook, Inline, Run};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use compile::{compile, compile_handbook, is_identifier, FRONT_MATTER_KEYS};

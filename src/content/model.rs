@@ -4,6 +4,21 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The compiled handbook the app loads (`hocso handbook build`): every document, in file order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Handbook {
+    /// The documents.
+    pub documents: Vec<Document>,
+}
+
+impl Handbook {
+    /// The document with id `id`.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}
+
 /// One handbook document: its front matter and its body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

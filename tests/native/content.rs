@@ -208,9 +208,9 @@ fn front_matter_mistakes_are_reported() {
             "doc.md",
             "+++\nid = \"khac\"\ntitle = \"\"\nsummary = \"S\"\nsources = []\nupdated = \"23/11/2026\"\n+++\n",
             &[
+                "doc.md:2:6: error: document id `khac` does not match the file name `doc.md`",
                 "doc.md:3:9: error: front-matter key `title` must not be empty",
                 "doc.md:5:11: error: front-matter key `sources` must be a non-empty array of non-empty strings",
-                "doc.md:2:6: error: document id `khac` does not match the file name `doc.md`",
                 "doc.md:6:11: error: front-matter key `updated` must be a date written YYYY-MM-DD, not `23/11/2026`",
             ],
         ),
@@ -218,10 +218,10 @@ fn front_matter_mistakes_are_reported() {
             "doc.md",
             "+++\nid = \"doc\"\ntitle = 3\n+++\n",
             &[
-                "doc.md:3:9: error: front-matter key `title` must be a string",
+                "doc.md:1:1: error: missing front-matter key `sources`",
                 "doc.md:1:1: error: missing front-matter key `summary`",
                 "doc.md:1:1: error: missing front-matter key `updated`",
-                "doc.md:1:1: error: missing front-matter key `sources`",
+                "doc.md:3:9: error: front-matter key `title` must be a string",
             ],
         ),
         ("doc.md", "+++\nid = \n+++\n", &["doc.md:2:6: error: invalid front matter: string values must be quoted, expected literal string"]),

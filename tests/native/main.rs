@@ -6,6 +6,7 @@ mod bank_cli;
 mod bank_digest;
 mod content;
 mod content_audit;
+mod content_cli;
 mod contest;
 mod grade;
 mod store;

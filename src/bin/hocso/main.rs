@@ -5,6 +5,7 @@
 //! I/O error.
 
 mod bank;
+mod handbook;
 mod io;
 mod json;
 
@@ -27,6 +28,9 @@ enum Command {
     /// Check, build, convert and count question banks.
     #[command(subcommand)]
     Bank(bank::BankCommand),
+    /// Lint and compile handbook documents.
+    #[command(subcommand)]
+    Handbook(handbook::HandbookCommand),
     /// JSON utilities for integrators.
     #[command(subcommand)]
     Json(json::JsonCommand),
@@ -35,6 +39,7 @@ enum Command {
 fn main() -> ExitCode {
     let outcome = match Cli::parse().command {
         Command::Bank(command) => bank::run(command),
+        Command::Handbook(command) => handbook::run(command),
         Command::Json(command) => json::run(command),
     };
     match outcome {
