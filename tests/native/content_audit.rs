@@ -1,8 +1,8 @@
 //! Content audit of what ships: the handbook compiles cleanly, the `nq57` bank loads with zero
 //! diagnostics, every question cites an existing `document#anchor`, every number or date in a
-//! correct answer is written in the cited section, all text is NFC, no two questions share text,
-//! and the bank meets the contest brief. Prints the counts per topic and level
-//! (`cargo test --test native content_audit -- --nocapture`).
+//! correct answer or in the explanation is written in the cited section, all text is NFC, no two
+//! questions share text, and the bank meets the contest brief. Prints the counts per topic and
+//! level (`cargo test --test native content_audit -- --nocapture`).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -116,7 +116,9 @@ fn audit(bank: &Bank, documents: &[Document]) -> Vec<String> {
             ));
             continue;
         };
-        for text in correct_texts(&question.answer, &question.text) {
+        let mut checked = correct_texts(&question.answer, &question.text);
+        checked.push(question.explanation.clone());
+        for text in checked {
             for number in numbers(&text) {
                 if !section.contains(&number) {
                     problems.push(format!("{id}: `{number}` is not in {doc_id}#{anchor}"));
