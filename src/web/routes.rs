@@ -3,7 +3,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::web::pages::{Home, NotFound, UnderConstruction};
+use crate::web::pages::{Contest, Home, NotFound, UnderConstruction};
 
 /// The app's routes; the paths are Vietnamese words without diacritics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
@@ -79,6 +79,7 @@ impl Route {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
+        Route::Contest => html! { <Contest /> },
         Route::NotFound => html! { <NotFound /> },
         other => html! { <UnderConstruction route={other} /> },
     }
