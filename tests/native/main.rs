@@ -4,7 +4,9 @@
 mod bank;
 mod bank_cli;
 mod bank_digest;
+mod bank_import;
 mod contest;
+mod gift;
 mod grade;
 mod store;
 mod support;
