@@ -4,10 +4,12 @@
 mod bank;
 mod bank_cli;
 mod bank_digest;
+mod bank_import;
 mod content;
 mod content_audit;
 mod content_cli;
 mod contest;
+mod gift;
 mod grade;
 mod store;
 mod support;
