@@ -271,3 +271,56 @@ fn handbook_links_and_ids_are_checked_across_documents() {
         "{rendered:?}"
     );
 }
+
+#[test]
+fn html_is_caught_wherever_it_hides() {
+    let table: &[(&str, &str)] = &[
+        (
+            "- mục <b>đậm</b>\n",
+            "doc.md:8:7: error: raw HTML is not allowed: `<b>`",
+        ),
+        (
+            "> <iframe src=x></iframe>\n",
+            "doc.md:8:3: error: raw HTML is not allowed: `<iframe src=x></iframe>`",
+        ),
+        (
+            "| a |\n|---|\n| <svg onload=x()> |\n",
+            "doc.md:10:3: error: raw HTML is not allowed: `<svg onload=x()>`",
+        ),
+        (
+            "## A <span>b</span> {#a}\n",
+            "doc.md:8:6: error: raw HTML is not allowed: `<span>`",
+        ),
+        (
+            "[<i>x</i>](https://a.vn)\n",
+            "doc.md:8:2: error: raw HTML is not allowed: `<i>`",
+        ),
+    ];
+    for (input, first) in table {
+        let (document, diagnostics) = body(input);
+        assert_eq!(
+            diagnostics.first().map(String::as_str),
+            Some(*first),
+            "input: {input:?}"
+        );
+        let json = serde_json::to_string(&document.expect("document")).expect("serialise");
+        assert!(!json.contains('<'), "input: {input:?} gave {json}");
+    }
+}
+
+#[test]
+fn odd_inputs_are_diagnosed_not_panicked_on() {
+    let inputs = [
+        "",
+        "+++",
+        "+++\n+++\n",
+        "+++\r\nid = \"doc\"\r\n+++\r\n",
+        "\u{feff}+++\n+++\n",
+        "+++\n[[x]]\n+++\n",
+    ];
+    for input in inputs {
+        let (document, diagnostics) = compile("doc.md", input);
+        assert!(document.is_none(), "input: {input:?}");
+        assert!(!diagnostics.is_empty(), "input: {input:?}");
+    }
+}

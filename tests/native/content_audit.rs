@@ -1,13 +1,14 @@
 //! Content audit of what ships: the handbook compiles cleanly, the `nq57` bank loads with zero
 //! diagnostics, every question cites an existing `document#anchor`, every number or date in a
 //! correct answer or in the explanation is written in the cited section, all text is NFC, no two
-//! questions share text, and the bank meets the contest brief. Prints the counts per topic and
-//! level (`cargo test --test native content_audit -- --nocapture`).
+//! questions share text, the bank meets the contest brief and the JSON the app embeds is its
+//! current build. Prints the counts per topic and level
+//! (`cargo test --test native content_audit -- --nocapture`).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use hocso::bank::{load_toml, AnswerKey, Bank};
+use hocso::bank::{load_toml, AnswerKey, Bank, Built};
 use hocso::content::{compile_handbook, Document};
 use hocso::text::{fold, nfc_fix};
 
@@ -210,6 +211,18 @@ fn shipped_content_passes_the_audit() {
     assert_eq!(
         contest.tie_break.as_deref(),
         Some("Dự đoán có bao nhiêu người trả lời đúng tất cả các câu hỏi?")
+    );
+}
+
+#[test]
+fn the_bank_the_app_embeds_is_the_build_of_the_toml() {
+    let (_, bank) = load_all(&handbook_files(), &bank_text());
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("quizzes/compiled/nq57.json");
+    let embedded = std::fs::read_to_string(path).expect("read the compiled bank");
+    let built = serde_json::to_string(&Built::new(bank)).expect("encode the bank");
+    assert!(
+        embedded == built,
+        "quizzes/compiled/nq57.json is stale: run `hocso bank build quizzes/nq57.toml -o quizzes/compiled/nq57.json`"
     );
 }
 
