@@ -7,6 +7,7 @@
 pub mod attempt;
 pub mod bank;
 pub mod clock;
+pub mod content;
 pub mod contest;
 pub mod diagnostics;
 pub mod prefs;

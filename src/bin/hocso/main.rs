@@ -6,6 +6,7 @@
 
 mod attempt;
 mod bank;
+mod handbook;
 mod io;
 mod json;
 
@@ -31,6 +32,9 @@ enum Command {
     /// Check, build, convert and count question banks.
     #[command(subcommand)]
     Bank(bank::BankCommand),
+    /// Lint and compile handbook documents.
+    #[command(subcommand)]
+    Handbook(handbook::HandbookCommand),
     /// JSON utilities for integrators.
     #[command(subcommand)]
     Json(json::JsonCommand),
@@ -40,6 +44,7 @@ fn main() -> ExitCode {
     let outcome = match Cli::parse().command {
         Command::Attempt(command) => attempt::run(command),
         Command::Bank(command) => bank::run(command),
+        Command::Handbook(command) => handbook::run(command),
         Command::Json(command) => json::run(command),
     };
     match outcome {

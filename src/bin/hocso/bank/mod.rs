@@ -2,6 +2,8 @@
 
 mod build;
 mod check;
+mod export;
+mod import;
 mod stats;
 
 use clap::Subcommand;
@@ -18,6 +20,10 @@ pub enum BankCommand {
     Stats(stats::Args),
     /// Validate a bank and write the JSON the app loads: {"digest": …, "bank": …}.
     Build(build::Args),
+    /// Convert a Moodle GIFT or Aiken file into a TOML bank.
+    Import(import::Args),
+    /// Write a bank in another format (Moodle GIFT).
+    Export(export::Args),
 }
 
 /// Runs a `bank` subcommand.
@@ -26,6 +32,8 @@ pub fn run(command: BankCommand) -> Result<(), Failure> {
         BankCommand::Check(args) => check::run(&args),
         BankCommand::Stats(args) => stats::run(&args),
         BankCommand::Build(args) => build::run(&args),
+        BankCommand::Import(args) => import::run(&args),
+        BankCommand::Export(args) => export::run(&args),
     }
 }
 
