@@ -140,12 +140,19 @@ test('submitting with unanswered questions asks first and lists them', async () 
   await page.getByRole('button', { name: 'Nộp bài', exact: true }).click();
   const dialog = page.getByRole('alertdialog');
   await dialog.getByText('19 câu chưa trả lời').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Nộp bài ngay');
+  assert.deepEqual(await axeViolations(page), []);
   await dialog.getByRole('button', { name: 'Quay lại làm tiếp' }).click();
   assert.equal(await page.getByRole('alertdialog').count(), 0);
   await page.getByRole('button', { name: 'Nộp bài', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Nộp bài ngay' }).click();
   await page.getByRole('heading', { name: 'Kết quả' }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
+  // Each reviewed question links to the handbook section that states its answer.
+  await page.getByRole('link', { name: 'Xem trong sổ tay' }).first().click();
+  await page.waitForURL(/\/so-tay\/[a-z0-9-]+#[a-z0-9-]+$/);
+  const anchor = new URL(page.url()).hash.slice(1);
+  await page.waitForFunction((id) => document.activeElement?.id === id, anchor);
   assert.deepEqual(page.problems, []);
 });
 

@@ -7,6 +7,8 @@ use crate::attempt::{grade, Answer, Draw, Phase, SubmittedBy};
 use crate::bank::{AnswerKey, Question};
 use crate::clock::countdown_text;
 use crate::contest::Action;
+use crate::web::components::HandbookLink;
+use crate::web::content::handbook;
 use crate::web::platform::date_time;
 
 /// Props of [`ResultStep`].
@@ -91,7 +93,7 @@ pub fn result_step(props: &ResultProps) -> Html {
                                 <p>{ "Bạn trả lời: " }<strong>{ given_text(question, attempt.answer_to(&drawn.id)) }</strong></p>
                                 <p>{ "Đáp án đúng: " }<strong>{ correct_text(question) }</strong></p>
                                 <p>{ "Giải thích: " }{ &question.explanation }</p>
-                                <p class="hint">{ format!("Nguồn: {}", question.source) }</p>
+                                { source_link(&question.source) }
                             </li>
                         }
                     }) }
@@ -125,5 +127,20 @@ fn correct_text(question: &Question) -> String {
             .join("; "),
         AnswerKey::TrueFalse { correct } => labels[usize::from(!correct)].to_owned(),
         AnswerKey::Short { accept } => accept.join(" / "),
+    }
+}
+
+/// "Xem trong sổ tay" to the cited section when the source names a handbook document, else the
+/// source as text.
+fn source_link(source: &str) -> Html {
+    let (doc, anchor) = source.split_once('#').unwrap_or((source, ""));
+    if handbook().document(doc).is_some() {
+        html! {
+            <p class="hint">
+                <HandbookLink doc={doc.to_owned()} anchor={anchor.to_owned()}>{ "Xem trong sổ tay" }</HandbookLink>
+            </p>
+        }
+    } else {
+        html! { <p class="hint">{ format!("Nguồn: {source}") }</p> }
     }
 }
