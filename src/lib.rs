@@ -4,6 +4,7 @@
 //! natively. Time, randomness and storage come in as arguments. The Yew app lives in `web`
 //! behind the `web` cargo feature and is the only code that touches the browser.
 
+pub mod credential;
 pub mod prefs;
 pub mod store;
 

@@ -1,3 +1,4 @@
 //! The one native integration-test binary: each module tests one area of the core through its
 //! public API (`cargo test --test native`).
 mod store;
+mod credential_vectors;
