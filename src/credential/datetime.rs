@@ -45,8 +45,7 @@ fn parse_local(text: &str) -> Option<(i64, Option<i64>)> {
     let minute = digits(&bytes[14..16])?;
     let second = digits(&bytes[17..19])?;
     let valid_date = year >= 1 && (1..=12).contains(&month) && day >= 1;
-    if !valid_date || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59
-    {
+    if !valid_date || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 59 {
         return None;
     }
     let mut rest = &bytes[19..];

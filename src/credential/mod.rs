@@ -8,3 +8,9 @@ pub mod datetime;
 pub mod did_key;
 pub mod proof;
 pub mod strict_json;
+pub mod vc;
+
+pub use did_key::DidKey;
+pub use vc::{
+    issue, verify, BankRef, FormatProblem, ParticipantInfo, QuizResult, VerifiedResult, VerifyError,
+};

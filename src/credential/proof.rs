@@ -107,6 +107,7 @@ pub fn verify_proof(mut secured: Map<String, Value>) -> Result<VerifiedProof, Pr
         Some(_) => return Err(ProofError::ProofNotObject),
         None => return Err(ProofError::MissingProof),
     };
+    check_suite(&options)?;
     let mut unsecured = secured;
     let proof_value = match options.remove("proofValue") {
         Some(Value::String(text)) => text,

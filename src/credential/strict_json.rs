@@ -59,12 +59,14 @@ pub fn parse_strict(text: &str) -> Result<Value, JsonError> {
     })
 }
 
-/// Turns serde_json's byte column on a 1-based line into a character column.
+/// Turns serde_json's byte column on a 1-based line into a 1-based character column
+/// (serde_json says 0 when it stopped at the start of a line).
 fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     text.split('\n')
         .nth(line.saturating_sub(1))
         .and_then(|line_text| line_text.get(..byte_column))
         .map_or(byte_column, |prefix| prefix.chars().count())
+        .max(1)
 }
 
 /// serde_json's message without its " at line L column C" suffix.

@@ -1,4 +1,5 @@
 //! The one native integration-test binary: each module tests one area of the core through its
 //! public API (`cargo test --test native`).
-mod store;
+mod credential;
 mod credential_vectors;
+mod store;
