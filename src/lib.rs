@@ -6,7 +6,11 @@
 
 pub mod credential;
 pub mod prefs;
+pub mod rank;
 pub mod store;
 
 #[cfg(feature = "web")]
 pub mod web;
+
+pub use credential::{DidKey, QuizResult, VerifiedResult, VerifyError};
+pub use rank::{Entry, RankConfig, Ranking};

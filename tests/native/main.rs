@@ -2,4 +2,5 @@
 //! public API (`cargo test --test native`).
 mod credential;
 mod credential_vectors;
+mod rank;
 mod store;
