@@ -108,9 +108,15 @@ pub fn export_gift(bank: &Bank) -> String {
         out.push('\n');
         directive(&mut out, "level", &question.level.to_string());
         directive(&mut out, "source", &question.source);
+        // A text that starts like a format marker gets an explicit one, so it stays text.
+        let marker = if question.text.starts_with('[') {
+            "[plain]"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "::{}::{} {{",
+            "::{}::{marker}{} {{",
             escape(&question.id),
             escape(&question.text)
         );
@@ -498,10 +504,6 @@ impl Parser<'_> {
             self.warn(span, skip("numeric"));
             return None;
         }
-        if find_unescaped(trimmed, "->", 0).is_some() {
-            self.warn(span, skip("matching"));
-            return None;
-        }
         let head = match find_unescaped(trimmed, "#", 0) {
             Some(at) => &trimmed[..at],
             None => trimmed,
@@ -518,6 +520,13 @@ impl Parser<'_> {
             return Some((AnswerKey::TrueFalse { correct }, explanation));
         }
         let answers = self.answers(trimmed, &span)?;
+        if answers
+            .iter()
+            .all(|a| a.mark == '=' && a.text.contains("->"))
+        {
+            self.warn(span, skip("matching"));
+            return None;
+        }
         if answers.iter().any(|a| a.feedback) {
             self.feedback_dropped(span.clone());
         }

@@ -461,7 +461,7 @@ impl Reader<'_> {
             );
             return None;
         }
-        let normalised: Vec<String> = list.iter().map(|(s, _)| to_nfc(s.trim())).collect();
+        let normalised: Vec<_> = list.iter().map(|(s, _)| to_nfc(s.trim())).collect();
         for (i, (_, span)) in list.iter().enumerate() {
             if let Some(first) = normalised[..i].iter().position(|c| *c == normalised[i]) {
                 self.error(
@@ -605,16 +605,18 @@ impl Reader<'_> {
     fn text(&mut self, label: &str, value: &Value<'_>) -> Option<String> {
         let key = label.trim_matches('`');
         let text = self.string(key, value)?;
-        self.check_text(label, &text, value.span()).then_some(text)
+        self.check_text(&|| label.to_owned(), &text, value.span())
+            .then_some(text)
     }
 
-    fn check_text(&mut self, label: &str, text: &str, span: Span) -> bool {
+    /// Whether `text` is non-empty and NFC; `label` names it in messages (made only then).
+    fn check_text(&mut self, label: &dyn Fn() -> String, text: &str, span: Span) -> bool {
         if text.trim().is_empty() {
-            self.error(span, format!("{label} is empty"));
+            self.error(span, format!("{} is empty", label()));
             return false;
         }
         if let Some(fixed) = nfc_fix(text) {
-            self.error(span, format!("{label} is not in Unicode NFC"))
+            self.error(span, format!("{} is not in Unicode NFC", label()))
                 .hint(format!("write it as {}", quote(&fixed)));
             return false;
         }
@@ -638,7 +640,7 @@ impl Reader<'_> {
         let mut fine = true;
         let mut typed = true;
         for (i, element) in array.iter().enumerate() {
-            let label = format!("{item} {}", i + 1);
+            let label = || format!("{item} {}", i + 1);
             match element.get_ref() {
                 DeValue::String(s) => {
                     fine &= self.check_text(&label, s, element.span());
@@ -647,7 +649,7 @@ impl Reader<'_> {
                 other => {
                     self.error(
                         element.span(),
-                        format!("{label} must be a string, not {}", article(other)),
+                        format!("{} must be a string, not {}", label(), article(other)),
                     );
                     typed = false;
                 }

@@ -1,11 +1,17 @@
 //! Unicode NFC checks for authored content (native only: the wasm carries no Unicode database,
 //! shipped content is checked here at build time).
 
+use std::borrow::Cow;
+
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// The NFC form of `text`.
-pub fn to_nfc(text: &str) -> String {
-    text.nfc().collect()
+/// The NFC form of `text`, borrowed when `text` is already NFC.
+pub fn to_nfc(text: &str) -> Cow<'_, str> {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    }
 }
 
 /// `None` when `text` is already NFC, otherwise its NFC form.
@@ -13,7 +19,7 @@ pub fn nfc_fix(text: &str) -> Option<String> {
     if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return None;
     }
-    let normalised = to_nfc(text);
+    let normalised: String = text.nfc().collect();
     (normalised != text).then_some(normalised)
 }
 

@@ -346,9 +346,12 @@ fn round_trip_keeps_special_characters_topic_order_and_unused_topics() {
     bank.questions[0].text = "Ký tự ~ = # { } : \\ và\ndòng mới, \\n thật".into();
     bank.questions[0].explanation = "#### không phải phản hồi".into();
     bank.questions[1].answer = AnswerKey::Multiple {
-        choices: (1..=7).map(|i| format!("lựa chọn {i} = ~{i}")).collect(),
+        choices: (1..=7)
+            .map(|i| format!("lựa chọn {i} = ~{i} -> {i}"))
+            .collect(),
         correct: vec![0, 3, 6],
     };
+    bank.questions[2].text = "[html]<b> là chữ, không phải định dạng".into();
     bank.questions[3].answer = AnswerKey::Short {
         accept: vec!["a=b".into(), "c#d".into()],
     };
