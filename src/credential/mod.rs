@@ -7,10 +7,12 @@
 pub mod datetime;
 pub mod did_key;
 pub mod proof;
+pub mod quiz;
 pub mod strict_json;
 pub mod vc;
 
 pub use did_key::DidKey;
+pub use quiz::{quiz_result, regrade, RegradeError, Regraded};
 pub use vc::{
     issue, verify, BankRef, FormatProblem, ParticipantInfo, QuizResult, VerifiedResult, VerifyError,
 };

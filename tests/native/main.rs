@@ -17,5 +17,6 @@ mod credential_vectors;
 mod gift;
 mod grade;
 mod rank;
+mod regrade;
 mod store;
 mod support;
