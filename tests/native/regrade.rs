@@ -14,6 +14,9 @@ use crate::support::bank;
 
 const T0: u64 = 1_763_900_000_000;
 
+/// A change made to a result.
+type Edit = Box<dyn Fn(&mut QuizResult)>;
+
 /// A result signed from a real attempt over the support bank: the first question answered.
 fn submitted() -> (Bank, QuizResult) {
     let bank = bank();
@@ -60,7 +63,7 @@ fn a_signed_result_verifies_and_regrades() {
 fn inconsistencies_are_named() {
     let (bank, result) = submitted();
     let lookup = |d: &str| (d == "d1").then_some(&bank);
-    let cases: Vec<(Box<dyn Fn(&mut QuizResult)>, &str)> = vec![
+    let cases: Vec<(Edit, &str)> = vec![
         (Box::new(|r| r.score += 1), "score-mismatch"),
         (Box::new(|r| r.max_score = 20), "score-mismatch"),
         (Box::new(|r| r.bank.digest = "other".into()), "unknown-bank"),
