@@ -7,6 +7,7 @@ mod bank;
 mod bank_cli;
 mod bank_digest;
 mod bank_import;
+mod cli_results;
 mod compiled;
 mod content;
 mod content_audit;

@@ -120,27 +120,27 @@ impl State {
 
 /// A lazy depth-first walk: named files as they are, directories for their `*.json` files
 /// (symbolic links to directories are not followed, so the walk cannot loop).
-struct Walk {
-    named: std::vec::IntoIter<PathBuf>,
+struct Walk<'a> {
+    named: std::slice::Iter<'a, PathBuf>,
     open: Vec<ReadDir>,
 }
 
-impl Walk {
-    fn new(inputs: &[PathBuf]) -> Self {
+impl<'a> Walk<'a> {
+    fn new(inputs: &'a [PathBuf]) -> Self {
         Walk {
-            named: inputs.to_vec().into_iter(),
+            named: inputs.iter(),
             open: Vec::new(),
         }
     }
 }
 
-impl Iterator for Walk {
+impl Iterator for Walk<'_> {
     type Item = Result<PathBuf, (PathBuf, std::io::Error)>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let Some(dir) = self.open.last_mut() else {
-                let path = self.named.next()?;
+                let path = self.named.next()?.clone();
                 if path.is_dir() {
                     match fs::read_dir(&path) {
                         Ok(dir) => self.open.push(dir),
