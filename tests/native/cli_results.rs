@@ -294,9 +294,18 @@ fn rank_orders_by_score_prediction_duration_and_submission() {
     fs::write(f.dir.join("latin1.json"), b"{\"name\": \"L\xea\"}").unwrap();
     file(&f.dir, "notes.txt", "not a result");
     let dir = f.dir.to_str().unwrap();
+    let missing = f.dir.join("missing.json").display().to_string();
 
     let out = hocso(
-        &["rank", "--bank", &f.bank_path, dir, "--format", "csv"],
+        &[
+            "rank",
+            "--bank",
+            &f.bank_path,
+            dir,
+            &missing,
+            "--format",
+            "csv",
+        ],
         "",
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -317,21 +326,21 @@ fn rank_orders_by_score_prediction_duration_and_submission() {
     let (reports, summary) = stderr.split_at(stderr.find("files read").unwrap());
     assert_eq!(
         summary,
-        "files read: 12\nvalid: 9\ninvalid: 3 (bad_json 1, not_utf8 1, signature_invalid 1)\n\
-         unreadable: 0\nduplicates dropped: 1\nafter the deadline: 0\nranked: 8 (full score: 5)\n\
+        "files read: 13\nvalid: 9\ninvalid: 3 (bad_json 1, not_utf8 1, signature_invalid 1)\n\
+         unreadable: 1\nduplicates dropped: 1\nafter the deadline: 0\nranked: 8 (full score: 5)\n\
          ties: 1 (entries in a tie: 2)\n"
     );
     let mut reports: Vec<&str> = reports.lines().collect();
     reports.sort_unstable();
     let path = |name: &str| f.dir.join(name).display().to_string();
-    assert_eq!(
-        reports,
-        [
-            format!("{}: không hợp lệ [bad_json] — {}", path("bad.json"), verify("[").unwrap_err()),
-            format!("{}: không hợp lệ [signature_invalid] — chữ ký không hợp lệ: tệp đã bị sửa sau khi ký hoặc không do khóa này ký", path("f.json")),
-            format!("{}: không hợp lệ [not_utf8] — tệp không phải văn bản UTF-8 (byte sai ở vị trí 11)", path("latin1.json")),
-        ]
-    );
+    let mut expected = vec![
+        format!("{missing}: cannot read: No such file or directory (os error 2)"),
+        format!("{}: không hợp lệ [bad_json] — {}", path("bad.json"), verify("[").unwrap_err()),
+        format!("{}: không hợp lệ [signature_invalid] — chữ ký không hợp lệ: tệp đã bị sửa sau khi ký hoặc không do khóa này ký", path("f.json")),
+        format!("{}: không hợp lệ [not_utf8] — tệp không phải văn bản UTF-8 (byte sai ở vị trí 11)", path("latin1.json")),
+    ];
+    expected.sort_unstable();
+    assert_eq!(reports, expected);
 }
 
 #[test]

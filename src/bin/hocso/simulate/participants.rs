@@ -94,7 +94,7 @@ impl<'b> Simulation<'b> {
         let limit = self.settings.time_limit_ms;
         let started_at = match after {
             Some(after) => after + 60_000 + below(&mut rng, 3_600_000) as i64,
-            None => DAY_START_MS + below(&mut rng, 86_400_000 - limit) as i64,
+            None => DAY_START_MS + below(&mut rng, 86_400_000u64.saturating_sub(limit)) as i64,
         };
         let duration = limit * 3 / 10 + below(&mut rng, limit * 7 / 10);
         let questions = draw.len() as u64;
