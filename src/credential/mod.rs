@@ -6,13 +6,15 @@
 
 pub mod datetime;
 pub mod did_key;
+pub mod keystore;
 pub mod proof;
 pub mod quiz;
 pub mod strict_json;
 pub mod vc;
 
 pub use did_key::DidKey;
-pub use quiz::{quiz_result, regrade, RegradeError, Regraded};
+pub use keystore::{credential_fingerprint, key_fingerprint, key_from_random, KeyRecord};
+pub use quiz::{check, quiz_result, regrade, CheckError, RegradeError, Regraded};
 pub use vc::{
     issue, verify, BankRef, FormatProblem, ParticipantInfo, QuizResult, VerifiedResult, VerifyError,
 };
