@@ -95,3 +95,114 @@ mod tests {
         );
     }
 }
+
+/// The file a learner backs their key up to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct KeyBackup {
+    /// Always [`KeyBackup::KIND`].
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The key's `did:key`, to check the secret against.
+    pub id: String,
+    /// The secret key as a Multikey.
+    pub secret_key_multibase: String,
+}
+
+/// Why a backup file cannot be restored (Vietnamese `Display`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BackupError {
+    /// Not JSON.
+    #[error("tệp không phải JSON hợp lệ (dòng {line}, cột {column})")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// JSON, but not a key backup of Học số.
+    #[error("tệp không phải bản sao lưu khóa của Học số")]
+    Format,
+    /// The secret is damaged, or does not belong to the `did:key` it names.
+    #[error("khóa trong tệp bị hỏng hoặc không khớp với mã định danh {0}")]
+    Damaged(String),
+}
+
+impl KeyBackup {
+    /// The `type` of a backup file.
+    pub const KIND: &'static str = "HocSoKeyBackup";
+
+    /// The backup of `key`.
+    pub fn of(key: &SigningKey) -> Self {
+        Self {
+            kind: Self::KIND.to_owned(),
+            id: DidKey::of(key).to_string(),
+            secret_key_multibase: encode_secret_multikey(key),
+        }
+    }
+
+    /// Reads a backup file and returns its key, checked against the `did:key` it names.
+    pub fn restore(text: &str) -> Result<SigningKey, BackupError> {
+        let backup: KeyBackup = serde_json::from_str(text).map_err(|e| match e.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                BackupError::Json {
+                    line: e.line(),
+                    column: e.column(),
+                }
+            }
+            _ => BackupError::Format,
+        })?;
+        if backup.kind != Self::KIND {
+            return Err(BackupError::Format);
+        }
+        let key = decode_secret_multikey(&backup.secret_key_multibase)
+            .map_err(|_| BackupError::Damaged(backup.id.clone()))?;
+        if DidKey::of(&key).to_string() != backup.id {
+            return Err(BackupError::Damaged(backup.id));
+        }
+        Ok(key)
+    }
+}
+
+#[cfg(test)]
+mod backup_tests {
+    use super::*;
+
+    #[test]
+    fn backups_restore_and_damage_is_named() {
+        let key = key_from_random([4; 32]);
+        let text = serde_json::to_string(&KeyBackup::of(&key)).unwrap();
+        assert_eq!(
+            KeyBackup::restore(&text).unwrap().to_bytes(),
+            key.to_bytes()
+        );
+        let other = KeyBackup::of(&key_from_random([5; 32]));
+        let swapped = KeyBackup {
+            secret_key_multibase: other.secret_key_multibase,
+            ..KeyBackup::of(&key)
+        };
+        let cases = [
+            ("{", "tệp không phải JSON hợp lệ (dòng 1, cột 1)"),
+            (
+                "{\"type\":\"x\"}",
+                "tệp không phải bản sao lưu khóa của Học số",
+            ),
+            (
+                &*text.replace("HocSoKeyBackup", "Other"),
+                "tệp không phải bản sao lưu khóa của Học số",
+            ),
+        ];
+        for (input, message) in cases {
+            assert_eq!(
+                KeyBackup::restore(input).unwrap_err().to_string(),
+                message,
+                "{input}"
+            );
+        }
+        let swapped = serde_json::to_string(&swapped).unwrap();
+        assert!(matches!(
+            KeyBackup::restore(&swapped),
+            Err(BackupError::Damaged(_))
+        ));
+    }
+}

@@ -13,7 +13,9 @@ pub mod strict_json;
 pub mod vc;
 
 pub use did_key::DidKey;
-pub use keystore::{credential_fingerprint, key_fingerprint, key_from_random, KeyRecord};
+pub use keystore::{
+    credential_fingerprint, key_fingerprint, key_from_random, BackupError, KeyBackup, KeyRecord,
+};
 pub use quiz::{check, quiz_result, regrade, CheckError, RegradeError, Regraded};
 pub use vc::{
     issue, verify, BankRef, FormatProblem, ParticipantInfo, QuizResult, VerifiedResult, VerifyError,

@@ -90,3 +90,52 @@ test('a downloaded result verifies, an edited one does not, and the certificate 
   await page.screenshot({ path: `${ARTIFACTS}/certificate-print.png` });
   assert.deepEqual(page.problems, []);
 });
+
+/** Backs the key of `page` up from the verify page and returns the saved path. */
+async function backupKey(page, name) {
+  await page.goto(app.base + '/xac-minh');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Sao lưu khóa' }).click(),
+  ]);
+  const path = `${ARTIFACTS}/${name}`;
+  await download.saveAs(path);
+  return path;
+}
+
+test('the key is backed up, a damaged backup is refused, and another key replaces it only when asked', async () => {
+  const first = await app.open('/cuoc-thi');
+  await finishContest(first);
+  const firstBackup = await backupKey(first, 'key-first.json');
+  const firstDid = await first.locator('code.did').textContent();
+  assert.match(firstDid, /^did:key:z6Mk/);
+
+  const second = await app.open('/cuoc-thi');
+  await finishContest(second);
+  const secondBackup = await backupKey(second, 'key-second.json');
+  const secondDid = await second.locator('code.did').textContent();
+  assert.notEqual(secondDid, firstDid);
+
+  const restore = first.getByLabel('Khôi phục khóa từ tệp sao lưu');
+  await restore.setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{"type":') });
+  await first.getByText('Không khôi phục được khóa: tệp không phải JSON hợp lệ', { exact: false }).waitFor();
+  assert.equal(await first.locator('code.did').textContent(), firstDid);
+
+  await restore.setInputFiles(secondBackup);
+  const dialog = first.getByRole('alertdialog');
+  await dialog.getByText('Thay bằng khóa', { exact: false }).waitFor();
+  assert.deepEqual(await axeViolations(first), []);
+  await dialog.getByRole('button', { name: 'Giữ khóa hiện tại' }).click();
+  assert.equal(await first.locator('code.did').textContent(), firstDid);
+
+  await restore.setInputFiles(secondBackup);
+  await first.getByRole('alertdialog').getByRole('button', { name: 'Thay khóa' }).click();
+  await first.getByText('Đã khôi phục khóa', { exact: false }).waitFor();
+  assert.equal(await first.locator('code.did').textContent(), secondDid);
+  await first.reload();
+  await first.locator('code.did').waitFor();
+  assert.equal(await first.locator('code.did').textContent(), secondDid);
+  assert.ok(firstBackup);
+  assert.deepEqual(first.problems, []);
+  assert.deepEqual(second.problems, []);
+});

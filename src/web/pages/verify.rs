@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::clock::countdown_text;
 use crate::credential::{check, credential_fingerprint, key_fingerprint};
-use crate::web::components::Page;
+use crate::web::components::{KeyPanel, Page};
 use crate::web::content::contest_bank;
 use crate::web::routes::Route;
 
@@ -146,6 +146,7 @@ pub fn verify_page() -> Html {
                     </ul>
                 }
             </section>
+            <KeyPanel />
         </Page>
     }
 }
