@@ -117,7 +117,7 @@ pub enum VerifyError {
     /// JSON, but not a quiz result credential.
     #[error("không đúng định dạng kết quả đã ký: {0}")]
     UnknownFormat(FormatProblem),
-    /// A proof of another kind than ours.
+    /// A proof of another kind than ours (Vietnamese detail).
     #[error("kiểu chữ ký không được hỗ trợ: {0}")]
     UnsupportedProof(String),
     /// The proof does not verify: the file was changed after signing, or forged.
@@ -148,9 +148,12 @@ pub enum FormatProblem {
     /// No `proof`.
     #[error("không có chữ ký (proof)")]
     MissingProof,
-    /// A proof member is missing or malformed.
+    /// A proof member is missing or malformed (Vietnamese detail).
     #[error("chữ ký (proof) sai cấu trúc: {0}")]
     Proof(String),
+    /// An integer outside ±(2^53 − 1), which JSON canonicalisers disagree on.
+    #[error("số {0} vượt quá phạm vi số nguyên an toàn của JSON (I-JSON)")]
+    Number(String),
     /// `proofPurpose` is not `assertionMethod`.
     #[error("mục đích chữ ký (proofPurpose) phải là \"{PROOF_PURPOSE}\"")]
     ProofPurpose,
@@ -291,19 +294,27 @@ fn check_shape(document: &Map<String, Value>) -> Result<(), FormatProblem> {
 }
 
 fn proof_error(error: ProofError) -> VerifyError {
+    use FormatProblem::{MissingProof, Number, Proof};
+    let format = |problem| VerifyError::UnknownFormat(problem);
     match error {
-        ProofError::MissingProof => VerifyError::UnknownFormat(FormatProblem::MissingProof),
-        ProofError::ProofSet
-        | ProofError::ProofNotObject
-        | ProofError::MissingMember(_)
-        | ProofError::BadCreated(_)
-        | ProofError::UnsafeNumber(_) => {
-            VerifyError::UnknownFormat(FormatProblem::Proof(error.to_string()))
+        ProofError::MissingProof => format(MissingProof),
+        ProofError::ProofSet => format(Proof(
+            "có nhiều chữ ký (proof set), chưa được hỗ trợ".into(),
+        )),
+        ProofError::ProofNotObject => format(Proof("proof không phải là một đối tượng".into())),
+        ProofError::MissingMember(name) => format(Proof(format!("thiếu trường chuỗi \"{name}\""))),
+        ProofError::BadCreated(created) => format(Proof(format!(
+            "created {created} không phải là thời điểm hợp lệ"
+        ))),
+        ProofError::UnsafeNumber(number) => format(Number(number)),
+        ProofError::WrongType(found) => {
+            VerifyError::UnsupportedProof(format!("type \"{found}\" (cần \"{PROOF_TYPE}\")"))
         }
-        ProofError::WrongType(_)
-        | ProofError::WrongCryptosuite(_)
-        | ProofError::VerificationMethod(DidKeyError::NotDidKey | DidKeyError::WrongCodec { .. }) => {
-            VerifyError::UnsupportedProof(error.to_string())
+        ProofError::WrongCryptosuite(found) => VerifyError::UnsupportedProof(format!(
+            "cryptosuite \"{found}\" (cần \"{CRYPTOSUITE}\")"
+        )),
+        ProofError::VerificationMethod(DidKeyError::NotDidKey | DidKeyError::WrongCodec { .. }) => {
+            VerifyError::UnsupportedProof("khóa xác minh không phải là did:key Ed25519".into())
         }
         ProofError::BadProofValue(_)
         | ProofError::ProofValueLength(_)

@@ -369,7 +369,7 @@ fn tampers_report_their_vietnamese_reason() {
     suite["proof"]["cryptosuite"] = json!("eddsa-rdfc-2022");
     assert_eq!(
         reason(&suite),
-        "kiểu chữ ký không được hỗ trợ: cryptosuite \"eddsa-rdfc-2022\" is not eddsa-jcs-2022"
+        "kiểu chữ ký không được hỗ trợ: cryptosuite \"eddsa-rdfc-2022\" (cần \"eddsa-jcs-2022\")"
     );
 
     let mut types = signed();
@@ -529,4 +529,44 @@ fn bad_files_report_json_errors_in_vietnamese() {
         verify(&duplicated).map_err(|e| e.code()),
         Err("duplicate_member")
     );
+}
+
+#[test]
+fn proof_problems_have_their_own_vietnamese_reason() {
+    type Edit = fn(&mut Value);
+    let cases: [(Edit, &str); 7] = [
+        (
+            |c| c["proof"] = json!([c["proof"].clone()]),
+            "không đúng định dạng kết quả đã ký: chữ ký (proof) sai cấu trúc: có nhiều chữ ký (proof set), chưa được hỗ trợ",
+        ),
+        (
+            |c| c["proof"] = json!("z123"),
+            "không đúng định dạng kết quả đã ký: chữ ký (proof) sai cấu trúc: proof không phải là một đối tượng",
+        ),
+        (
+            |c| drop(c["proof"].as_object_mut().map(|p| p.remove("proofValue"))),
+            "không đúng định dạng kết quả đã ký: chữ ký (proof) sai cấu trúc: thiếu trường chuỗi \"proofValue\"",
+        ),
+        (
+            |c| c["proof"]["created"] = json!("hôm qua"),
+            "không đúng định dạng kết quả đã ký: chữ ký (proof) sai cấu trúc: created \"hôm qua\" không phải là thời điểm hợp lệ",
+        ),
+        (
+            |c| c["credentialSubject"]["prediction"] = json!(9_007_199_254_740_993u64),
+            "không đúng định dạng kết quả đã ký: số 9007199254740993 vượt quá phạm vi số nguyên an toàn của JSON (I-JSON)",
+        ),
+        (
+            |c| c["proof"]["type"] = json!("Ed25519Signature2020"),
+            "kiểu chữ ký không được hỗ trợ: type \"Ed25519Signature2020\" (cần \"DataIntegrityProof\")",
+        ),
+        (
+            |c| c["proof"]["verificationMethod"] = json!("did:web:example.org#key-1"),
+            "kiểu chữ ký không được hỗ trợ: khóa xác minh không phải là did:key Ed25519",
+        ),
+    ];
+    for (edit, expected) in cases {
+        let mut credential = signed();
+        edit(&mut credential);
+        assert_eq!(reason(&credential), expected);
+    }
 }
