@@ -4,10 +4,19 @@
 //! natively. Time, randomness and storage come in as arguments. The Yew app lives in `web`
 //! behind the `web` cargo feature and is the only code that touches the browser.
 
+pub mod attempt;
+pub mod bank;
+pub mod clock;
+pub mod content;
+pub mod contest;
 pub mod credential;
+pub mod diagnostics;
 pub mod prefs;
 pub mod rank;
 pub mod store;
+pub mod text;
+
+pub use diagnostics::{Diagnostic, Severity, SourceFile};
 
 #[cfg(feature = "web")]
 pub mod web;

@@ -6,8 +6,10 @@
 
 mod app;
 pub mod components;
+pub mod content;
 pub mod hooks;
 pub mod pages;
+pub mod platform;
 pub mod routes;
 pub mod storage;
 

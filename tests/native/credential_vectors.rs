@@ -8,7 +8,10 @@ use hocso::credential::proof::{
 use serde_json::{Map, Value};
 
 fn vector(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/vectors/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/vectors/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -29,7 +32,10 @@ fn key_pair() -> (ed25519_dalek::SigningKey, DidKey) {
     let key = decode_secret_multikey(secret).expect("secret multikey decodes");
     assert_eq!(encode_secret_multikey(&key), secret);
     let did = DidKey::of(&key);
-    assert_eq!(did.multikey(), pair["publicKeyMultibase"].as_str().expect("public key"));
+    assert_eq!(
+        did.multikey(),
+        pair["publicKeyMultibase"].as_str().expect("public key")
+    );
     (key, did)
 }
 
@@ -57,15 +63,30 @@ fn every_intermediate_value_matches_byte_for_byte() {
     let config = object("eddsa-jcs-2022/proofConfigJCS.json");
 
     let canonical_document = transform(&unsigned, &config).expect("transform");
-    assert_eq!(canonical_document, vector("eddsa-jcs-2022/canonDocJCS.txt").as_bytes());
+    assert_eq!(
+        canonical_document,
+        vector("eddsa-jcs-2022/canonDocJCS.txt").as_bytes()
+    );
 
     let canonical_config = configure(&config).expect("proof configuration");
-    assert_eq!(canonical_config, vector("eddsa-jcs-2022/proofCanonJCS.txt").as_bytes());
+    assert_eq!(
+        canonical_config,
+        vector("eddsa-jcs-2022/proofCanonJCS.txt").as_bytes()
+    );
 
     let hash_data = hash(&canonical_document, &canonical_config);
-    assert_eq!(hex(&hash_data[..32]), vector("eddsa-jcs-2022/proofHashJCS.txt"));
-    assert_eq!(hex(&hash_data[32..]), vector("eddsa-jcs-2022/docHashJCS.txt"));
-    assert_eq!(hex(&hash_data), vector("eddsa-jcs-2022/combinedHashJCS.txt"));
+    assert_eq!(
+        hex(&hash_data[..32]),
+        vector("eddsa-jcs-2022/proofHashJCS.txt")
+    );
+    assert_eq!(
+        hex(&hash_data[32..]),
+        vector("eddsa-jcs-2022/docHashJCS.txt")
+    );
+    assert_eq!(
+        hex(&hash_data),
+        vector("eddsa-jcs-2022/combinedHashJCS.txt")
+    );
 
     let signature = serialize_proof(&hash_data, &key);
     assert_eq!(hex(&signature), vector("eddsa-jcs-2022/sigHexJCS.txt"));
@@ -75,7 +96,10 @@ fn every_intermediate_value_matches_byte_for_byte() {
 fn create_proof_reproduces_the_signed_credential() {
     let (key, _) = key_pair();
     let proof = create_proof(&object("unsigned.json"), &proof_options(), &key).expect("proof");
-    assert_eq!(proof["proofValue"], vector("eddsa-jcs-2022/sigBTC58JCS.txt").as_str());
+    assert_eq!(
+        proof["proofValue"],
+        vector("eddsa-jcs-2022/sigBTC58JCS.txt").as_str()
+    );
     let mut signed = object("unsigned.json");
     signed.insert("proof".to_owned(), Value::Object(proof));
     assert_eq!(signed, object("eddsa-jcs-2022/signedJCS.json"));
@@ -87,5 +111,8 @@ fn verify_proof_accepts_the_signed_credential() {
     let verified = verify_proof(object("eddsa-jcs-2022/signedJCS.json")).expect("verifies");
     assert_eq!(verified.signer, did);
     assert_eq!(verified.document, object("unsigned.json"));
-    assert_eq!(verified.options, object("eddsa-jcs-2022/proofConfigJCS.json"));
+    assert_eq!(
+        verified.options,
+        object("eddsa-jcs-2022/proofConfigJCS.json")
+    );
 }

@@ -4,9 +4,17 @@
 //! outcome to an exit code: 0 success, 1 the input has problems (reported on stderr), 2 usage or
 //! I/O error.
 
+mod attempt;
+mod bank;
+mod handbook;
+mod io;
+mod json;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+use io::Failure;
 
 /// Học số: author question banks, verify and rank contest results.
 #[derive(Debug, Parser)]
@@ -17,9 +25,34 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {}
+enum Command {
+    /// Replay contest draws.
+    #[command(subcommand)]
+    Attempt(attempt::AttemptCommand),
+    /// Check, build, convert and count question banks.
+    #[command(subcommand)]
+    Bank(bank::BankCommand),
+    /// Lint and compile handbook documents.
+    #[command(subcommand)]
+    Handbook(handbook::HandbookCommand),
+    /// JSON utilities for integrators.
+    #[command(subcommand)]
+    Json(json::JsonCommand),
+}
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {}
+    let outcome = match Cli::parse().command {
+        Command::Attempt(command) => attempt::run(command),
+        Command::Bank(command) => bank::run(command),
+        Command::Handbook(command) => handbook::run(command),
+        Command::Json(command) => json::run(command),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Problems) => ExitCode::from(1),
+        Err(Failure::Io(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
 }
