@@ -569,3 +569,12 @@ fn proof_problems_have_their_own_vietnamese_reason() {
         assert_eq!(reason(&credential), expected);
     }
 }
+
+#[test]
+fn deeply_nested_input_is_an_error_not_a_crash() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(
+        verify(&deep).map_err(|e| e.to_string()),
+        Err("tệp không phải JSON hợp lệ (dòng 1, cột 128): recursion limit exceeded".to_owned())
+    );
+}
