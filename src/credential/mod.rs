@@ -1,9 +1,11 @@
 //! Signed quiz results: W3C Verifiable Credentials 2.0 secured with the `eddsa-jcs-2022` Data
 //! Integrity cryptosuite, issued by the `did:key` of the learner's Ed25519 key.
 //!
-//! [`did_key`] encodes keys, [`jcs`] is RFC 8785, [`proof`] is the cryptosuite, [`strict_json`]
-//! reads files without ambiguity, [`vc`] builds and verifies the quiz result credential.
+//! [`did_key`] encodes keys, [`backup`] saves and restores them, [`jcs`] is RFC 8785,
+//! [`proof`] is the cryptosuite, [`strict_json`] reads files without ambiguity, [`vc`] builds
+//! and verifies the quiz result credential.
 
+pub mod backup;
 pub mod datetime;
 pub mod did_key;
 pub mod jcs;
