@@ -186,33 +186,30 @@ impl VerifyError {
 /// epoch): `validFrom` and the proof's `created` are `now`; issuer and subject id are the
 /// key's `did:key`.
 pub fn issue(result: &QuizResult, key: &SigningKey, now: i64) -> Result<Value, ProofError> {
-    let did = DidKey::of(key).to_string();
+    let did = DidKey::of(key);
     let mut subject = match serde_json::to_value(result) {
         Ok(Value::Object(members)) => members,
         _ => unreachable!("a QuizResult serialises to an object"),
     };
-    subject.insert("id".to_owned(), Value::String(did.clone()));
+    subject.insert("id".to_owned(), Value::String(did.to_string()));
     let time = format_timestamp(now);
-    let credential = json!({
-        "@context": [VC_CONTEXT],
-        "type": ["VerifiableCredential", RESULT_TYPE],
-        "issuer": did,
-        "validFrom": time,
-        "credentialSubject": subject,
-    });
-    let Value::Object(mut credential) = credential else {
-        unreachable!("json! of an object literal is an object")
-    };
-    let options = json!({
-        "type": PROOF_TYPE,
-        "cryptosuite": CRYPTOSUITE,
-        "created": time,
-        "verificationMethod": DidKey::of(key).verification_method(),
-        "proofPurpose": PROOF_PURPOSE,
-    });
-    let Value::Object(options) = options else {
-        unreachable!("json! of an object literal is an object")
-    };
+    let mut credential = object([
+        ("@context", json!([VC_CONTEXT])),
+        ("type", json!(["VerifiableCredential", RESULT_TYPE])),
+        ("issuer", Value::String(did.to_string())),
+        ("validFrom", Value::String(time.clone())),
+        ("credentialSubject", Value::Object(subject)),
+    ]);
+    let options = object([
+        ("type", Value::from(PROOF_TYPE)),
+        ("cryptosuite", Value::from(CRYPTOSUITE)),
+        ("created", Value::String(time)),
+        (
+            "verificationMethod",
+            Value::String(did.verification_method()),
+        ),
+        ("proofPurpose", Value::from(PROOF_PURPOSE)),
+    ]);
     let proof = create_proof(&credential, &options, key)?;
     credential.insert("proof".to_owned(), Value::Object(proof));
     Ok(Value::Object(credential))
@@ -291,6 +288,13 @@ fn check_shape(document: &Map<String, Value>) -> Result<(), FormatProblem> {
         return Err(FormatProblem::MissingProof);
     }
     Ok(())
+}
+
+fn object<const N: usize>(members: [(&str, Value); N]) -> Map<String, Value> {
+    members
+        .into_iter()
+        .map(|(name, value)| (name.to_owned(), value))
+        .collect()
 }
 
 fn proof_error(error: ProofError) -> VerifyError {
