@@ -118,7 +118,7 @@ test('the key is backed up, a damaged backup is refused, and another key replace
 
   const restore = first.getByLabel('Khôi phục khóa từ tệp sao lưu');
   await restore.setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{"type":') });
-  await first.getByText('Không khôi phục được khóa: tệp không phải JSON hợp lệ', { exact: false }).waitFor();
+  await first.getByText('Không khôi phục được khóa: tệp sao lưu không phải JSON hợp lệ', { exact: false }).waitFor();
   assert.equal(await first.locator('code.did').textContent(), firstDid);
 
   await restore.setInputFiles(secondBackup);

@@ -13,6 +13,8 @@ mod content_audit;
 mod content_cli;
 mod contest;
 mod credential;
+mod credential_backup;
+mod credential_jcs;
 mod credential_vectors;
 mod gift;
 mod grade;

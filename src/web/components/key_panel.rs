@@ -7,8 +7,10 @@ use gloo::file::File;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::credential::{key_fingerprint, DidKey, KeyBackup, KeyRecord};
-use crate::web::platform::download;
+use crate::credential::backup::{backup, restore};
+use crate::credential::{key_fingerprint, DidKey, KeyRecord};
+use crate::web::platform::{download, now_ms};
+
 use crate::web::storage::StoreHandle;
 
 /// Identifier, backup, restore.
@@ -25,7 +27,8 @@ pub fn key_panel() -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(key) = current.as_ref() else { return };
             let name = format!("khoa-hoc-so-{}.json", key_fingerprint(&DidKey::of(key)));
-            let text = serde_json::to_string_pretty(&KeyBackup::of(key)).unwrap_or_default();
+            let text =
+                serde_json::to_string_pretty(&backup(key, now_ms() as i64)).unwrap_or_default();
             message.set(match download(&name, "application/json", &text) {
                 Ok(()) => format!("Đã tải bản sao lưu {name}. Hãy cất giữ tệp này cẩn thận: ai có tệp cũng ký được bằng khóa của bạn."),
                 Err(_) => "Trình duyệt không cho tải tệp xuống.".to_owned(),
@@ -73,7 +76,7 @@ pub fn key_panel() -> Html {
             *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&file, move |text| {
                 let restored = text
                     .map_err(|_| "không đọc được tệp".to_owned())
-                    .and_then(|t| KeyBackup::restore(&t).map_err(|e| e.to_string()));
+                    .and_then(|t| restore(&t).map_err(|e| e.to_string()));
                 match restored {
                     Err(reason) => message.set(format!(
                         "Không khôi phục được khóa: {reason}. Khóa hiện tại vẫn giữ nguyên."
