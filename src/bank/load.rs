@@ -179,36 +179,38 @@ impl Reader<'_> {
             .required(table, "pass_percent", &span, owner)
             .and_then(|v| self.integer("pass_percent", v, 0, 100));
         let tie_break = match table.get("tie_break") {
-            Some(v) => Some(Some(self.text("`tie_break`", v)?)),
+            Some(v) => self.text("`tie_break`", v).map(Some),
             None => Some(None),
         };
-        let quotas = match table.get("quotas") {
+        let (quotas, quotas_ok) = match table.get("quotas") {
             Some(v) => self.quotas(v),
-            None => Some(Vec::new()),
+            None => (Vec::new(), true),
         };
-        header.quotas = quotas.clone();
-        let quotas = quotas?.into_iter().map(|(id, n, _)| (id, n)).collect();
+        let by_topic = quotas.iter().map(|(id, n, _)| (id.clone(), *n)).collect();
+        header.quotas = Some(quotas);
         Some(Some(ContestDefaults {
             questions: questions?.0 as u32,
             time_limit_minutes: minutes? as u32,
             pass_percent: pass? as u8,
             tie_break: tie_break?,
-            quotas,
+            quotas: quotas_ok.then_some(by_topic)?,
         }))
     }
 
-    fn quotas(&mut self, value: &Value<'_>) -> Option<Vec<(String, u32, Span)>> {
-        let table = self.table("quotas", value)?;
+    /// The quotas that could be read, and whether all could.
+    fn quotas(&mut self, value: &Value<'_>) -> (Vec<(String, u32, Span)>, bool) {
+        let Some(table) = self.table("quotas", value) else {
+            return (Vec::new(), false);
+        };
         let mut out = Vec::new();
         let mut ok = true;
         for (key, v) in table.iter() {
-            let n = self.integer(key.get_ref(), v, 0, u32::MAX.into());
-            match n {
+            match self.integer(key.get_ref(), v, 0, u32::MAX.into()) {
                 Some(n) => out.push((key.get_ref().to_string(), n as u32, key.span())),
                 None => ok = false,
             }
         }
-        ok.then_some(out)
+        (out, ok)
     }
 
     fn topics(&mut self, value: Option<&Value<'_>>) -> Vec<(Topic, Span)> {
