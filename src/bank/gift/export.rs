@@ -80,7 +80,7 @@ pub fn export_gift(bank: &Bank) -> String {
             AnswerKey::Single { choices, correct } => {
                 for (i, choice) in choices.iter().enumerate() {
                     let mark = if i == *correct { '=' } else { '~' };
-                    let _ = writeln!(out, "{mark}{}", escape(choice));
+                    answer(&mut out, mark, None, choice);
                 }
             }
             AnswerKey::Multiple { choices, correct } => {
@@ -91,21 +91,32 @@ pub fn export_gift(bank: &Bank) -> String {
                     } else {
                         "-100"
                     };
-                    let _ = writeln!(out, "~%{w}%{}", escape(choice));
+                    answer(&mut out, '~', Some(w), choice);
                 }
             }
             AnswerKey::TrueFalse { correct } => {
                 out.push_str(if *correct { "TRUE\n" } else { "FALSE\n" });
             }
             AnswerKey::Short { accept } => {
-                for answer in accept {
-                    let _ = writeln!(out, "={}", escape(answer));
+                for text in accept {
+                    answer(&mut out, '=', None, text);
                 }
             }
         }
         let _ = writeln!(out, "####{}\n}}", escape(&question.explanation));
     }
     out
+}
+
+/// One answer line. A text starting with `%` gets an explicit weight, so it is not read as one.
+fn answer(out: &mut String, mark: char, weight: Option<&str>, text: &str) {
+    let weight = match weight {
+        Some(w) => Some(w),
+        None if text.starts_with('%') => Some(if mark == '=' { "100" } else { "0" }),
+        None => None,
+    };
+    let weight = weight.map(|w| format!("%{w}%")).unwrap_or_default();
+    let _ = writeln!(out, "{mark}{weight}{}", escape(text));
 }
 
 /// `// @key value`, the value on one line (backslash and newline escaped).

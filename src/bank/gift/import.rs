@@ -129,13 +129,7 @@ impl Parser<'_> {
     }
 
     fn category(&mut self, path: &str, directives: &[Directive], span: Range<usize>) {
-        // Moodle writes a `/` inside a category name as `//`.
-        let path = path.trim().replace("//", "\u{0}");
-        let title = path
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .replace('\u{0}', "/");
+        let title = last_segment(path.trim());
         let title = title.trim();
         let id = directives
             .iter()
@@ -403,6 +397,23 @@ impl Parser<'_> {
     fn warn(&mut self, span: Range<usize>, message: String) {
         self.diagnostics.push(self.file.warning(span, message));
     }
+}
+
+/// The last segment of a category path; Moodle writes a `/` inside a name as `//`.
+fn last_segment(path: &str) -> String {
+    let mut segment = String::new();
+    let mut chars = path.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                chars.next();
+                segment.push('/');
+            }
+            '/' => segment.clear(),
+            c => segment.push(c),
+        }
+    }
+    segment
 }
 
 /// One `~` or `=` answer.
