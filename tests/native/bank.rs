@@ -262,6 +262,11 @@ const CASES: &[Case] = &[
         &["43:10: `answer` lists no correct choice [list the 1-based indices of the correct choices, e.g. answer = [1, 3]]"],
     ),
     (
+        "a topic with a bad title is still declared",
+        &[("title = \"Nhiệm vụ và giải pháp\"", "title = \"\"")],
+        &["23:9: `title` is empty"],
+    ),
+    (
         "duplicate topic id",
         &[("id = \"giai-phap\"", "id = \"tong-quan\"")],
         &[
