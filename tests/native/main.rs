@@ -6,6 +6,7 @@ mod attempt_draw;
 mod bank;
 mod bank_cli;
 mod bank_digest;
+mod bank_fuzz;
 mod bank_import;
 mod compiled;
 mod content;
