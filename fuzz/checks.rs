@@ -1,6 +1,6 @@
 //! The properties the fuzz targets check, shared with the regression tests in
-//! `tests/native/bank_fuzz_found.rs` (which include this file), so a found input is replayed through
-//! exactly the same checks. Keep found inputs under `tests/fixtures/fuzz/<target>/`.
+//! `tests/native/bank_fuzz_found.rs` (which include this file), so a found input is replayed
+//! through exactly the same checks. Keep found inputs under `tests/fixtures/fuzz/<target>/`.
 
 use hocso::bank::{digest, export_gift, import_gift, load_toml, to_toml};
 use hocso::diagnostics::render;
