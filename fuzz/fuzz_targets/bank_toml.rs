@@ -1,5 +1,5 @@
-//! Fuzzes the TOML bank loader with arbitrary UTF-8 text; the properties are in `../checks.rs`, which the
-//! regression tests (`tests/native/bank_fuzz_found.rs`) replay on every input kept from fuzzing.
+//! Fuzzes the TOML bank loader with arbitrary UTF-8 text. The properties are in `../checks.rs`;
+//! `tests/native/bank_fuzz_found.rs` replays them on every input kept from fuzzing.
 
 #![no_main]
 
