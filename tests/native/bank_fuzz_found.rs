@@ -65,6 +65,8 @@ fn gift_findings_fixed() {
         ),
         // A carriage return is not content, inside a line or at its end (export drops it too).
         ("A\rB? {=x ~y}\r\n", ("chung", "Chung", "AB?")),
+        // Not even after a backslash.
+        ("A\\\rB? {=x ~y}", ("chung", "Chung", "A\\B?")),
     ];
     for (gift, expected) in table {
         assert_eq!(imported(gift), owned(expected), "{gift:?}");
