@@ -7,9 +7,12 @@
 pub mod attempt;
 pub mod bank;
 pub mod clock;
+pub mod content;
 pub mod contest;
+pub mod credential;
 pub mod diagnostics;
 pub mod prefs;
+pub mod rank;
 pub mod store;
 pub mod text;
 
@@ -17,3 +20,6 @@ pub use diagnostics::{Diagnostic, Severity, SourceFile};
 
 #[cfg(feature = "web")]
 pub mod web;
+
+pub use credential::{DidKey, QuizResult, VerifiedResult, VerifyError};
+pub use rank::{Entry, RankConfig, Ranking};

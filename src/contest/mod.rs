@@ -5,4 +5,4 @@ mod record;
 mod screen;
 
 pub use record::ContestRecord;
-pub use screen::{Action, ContestScreen, Stage};
+pub use screen::{toggle_choice, Action, ContestScreen, Stage};

@@ -7,7 +7,8 @@
 use std::rc::Rc;
 
 use crate::attempt::{
-    Answer, Attempt, AttemptError, ContestSettings, Draw, Field, FieldError, Participant,
+    Answer, AnswerKind, Attempt, AttemptError, ContestSettings, Draw, Field, FieldError,
+    Participant,
 };
 use crate::bank::Bank;
 
@@ -44,6 +45,14 @@ pub enum Action {
         id: String,
         /// The answer.
         answer: Answer,
+        /// When.
+        now: u64,
+    },
+    /// Picked the choice at this position on screen (0-based) of the question shown, by
+    /// keyboard; for a multiple-answer question it toggles that choice.
+    Pick {
+        /// Position on screen.
+        position: usize,
         /// When.
         now: u64,
     },
@@ -88,6 +97,25 @@ pub struct ContestScreen {
     /// The last attempt closed because its time ran out (told on the result).
     expired: bool,
     error: Option<String>,
+}
+
+/// The answer to a multiple-answer question after toggling the original choice `original` in
+/// `current` (a set kept sorted).
+pub fn toggle_choice(current: Option<&Answer>, original: usize) -> Answer {
+    let mut set = match current {
+        Some(Answer::Choices(set)) => set.clone(),
+        _ => Vec::new(),
+    };
+    match set.iter().position(|&c| c == original) {
+        Some(i) => {
+            set.remove(i);
+        }
+        None => {
+            set.push(original);
+            set.sort_unstable();
+        }
+    }
+    Answer::Choices(set)
 }
 
 impl ContestScreen {
@@ -194,6 +222,7 @@ impl ContestScreen {
             Action::Answer { id, answer, now } => {
                 self.with_attempt(now, |a, d| a.answer(d, &id, answer, now))
             }
+            Action::Pick { position, now } => self.pick(position, now),
             Action::Goto(index, now) => {
                 self.stage = Stage::Questions;
                 self.with_attempt(now, |a, d| a.goto(d, index, now))
@@ -291,6 +320,25 @@ impl ContestScreen {
                 Ok(())
             }
         }
+    }
+
+    fn pick(&mut self, position: usize, now: u64) -> Result<(), AttemptError> {
+        if self.stage != Stage::Questions {
+            return Ok(());
+        }
+        let Some((attempt, draw)) = self.current() else {
+            return Ok(());
+        };
+        let drawn = &draw.questions()[attempt.current()];
+        let Some(&original) = drawn.choice_order.get(position) else {
+            return Ok(());
+        };
+        let answer = match drawn.kind {
+            AnswerKind::Multiple { .. } => toggle_choice(attempt.answer_to(&drawn.id), original),
+            _ => Answer::Choice(original),
+        };
+        let id = drawn.id.clone();
+        self.with_attempt(now, |a, d| a.answer(d, &id, answer, now))
     }
 
     fn step(&mut self, now: u64, forward: bool) -> Result<(), AttemptError> {

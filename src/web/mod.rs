@@ -6,9 +6,12 @@
 
 mod app;
 pub mod components;
+pub mod content;
 pub mod hooks;
 pub mod pages;
+pub mod platform;
 pub mod routes;
+pub mod signing;
 pub mod storage;
 
 pub use app::App;

@@ -3,10 +3,13 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::web::pages::{Home, NotFound, UnderConstruction};
+use crate::web::pages::{
+    Certificate, Contest, HandbookDocument, HandbookIndex, Home, NotFound, UnderConstruction,
+    Verify,
+};
 
 /// The app's routes; the paths are Vietnamese words without diacritics.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Routable)]
+#[derive(Debug, Clone, PartialEq, Eq, Routable)]
 pub enum Route {
     /// The home page with every entry.
     #[at("/")]
@@ -14,12 +17,24 @@ pub enum Route {
     /// The resolution quiz contest.
     #[at("/cuoc-thi")]
     Contest,
+    /// The printable certificate of a finished attempt (an index into the history).
+    #[at("/cuoc-thi/giay-chung-nhan/:index")]
+    Certificate {
+        /// Which finished attempt.
+        index: usize,
+    },
     /// Practice with spaced repetition.
     #[at("/luyen-tap")]
     Practice,
-    /// The party member's digital handbook.
+    /// The party member's digital handbook: its documents.
     #[at("/so-tay")]
     Handbook,
+    /// One handbook document.
+    #[at("/so-tay/:id")]
+    HandbookDocument {
+        /// The document id.
+        id: String,
+    },
     /// The "Bình dân học vụ số" digital-skills lessons.
     #[at("/binh-dan-hoc-vu-so")]
     Lessons,
@@ -47,12 +62,13 @@ impl Route {
     ];
 
     /// The page's name, as its heading and in the browser tab.
-    pub fn title(self) -> &'static str {
+    pub fn title(&self) -> &'static str {
         match self {
             Route::Home => "Học số",
             Route::Contest => "Cuộc thi",
+            Route::Certificate { .. } => "Giấy chứng nhận",
             Route::Practice => "Luyện tập",
-            Route::Handbook => "Sổ tay",
+            Route::Handbook | Route::HandbookDocument { .. } => "Sổ tay",
             Route::Lessons => "Bình dân học vụ số",
             Route::Verify => "Xác minh kết quả",
             Route::Embed => "Nhúng",
@@ -61,12 +77,13 @@ impl Route {
     }
 
     /// One sentence saying what the page is for.
-    pub fn summary(self) -> &'static str {
+    pub fn summary(&self) -> &'static str {
         match self {
             Route::Home => "Học và thi tìm hiểu nghị quyết ngay trên trình duyệt, kể cả khi không có mạng.",
+            Route::Certificate { .. } => "Giấy chứng nhận kết quả cuộc thi, để in hoặc lưu thành PDF.",
             Route::Contest => "Cuộc thi trắc nghiệm tìm hiểu nghị quyết: làm bài có tính giờ, dự đoán số người trả lời đúng, xem kết quả và lời giải.",
             Route::Practice => "Ôn luyện câu hỏi với phản hồi ngay và lịch ôn tập ngắt quãng, theo dõi mức độ thành thạo từng chủ đề.",
-            Route::Handbook => "Sổ tay đảng viên điện tử: đọc tài liệu khi không có mạng, tìm kiếm không cần gõ dấu, đánh dấu và ghi chú.",
+            Route::Handbook | Route::HandbookDocument { .. } => "Sổ tay đảng viên điện tử: tài liệu về Nghị quyết 57 và việc thực hiện, đọc ngay trong ứng dụng.",
             Route::Lessons => "Các bài học kỹ năng số theo từng bước, có câu hỏi kiểm tra và lưu tiến độ.",
             Route::Verify => "Kiểm tra tệp kết quả đã ký số: biết ngay tệp có bị sửa đổi hay không và điểm có khớp với bài làm.",
             Route::Embed => "Lấy đoạn mã để nhúng cuộc thi hoặc bài luyện tập vào cổng thông tin điện tử.",
@@ -79,6 +96,11 @@ impl Route {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
+        Route::Contest => html! { <Contest /> },
+        Route::Certificate { index } => html! { <Certificate {index} /> },
+        Route::Verify => html! { <Verify /> },
+        Route::Handbook => html! { <HandbookIndex /> },
+        Route::HandbookDocument { id } => html! { <HandbookDocument {id} /> },
         Route::NotFound => html! { <NotFound /> },
         other => html! { <UnderConstruction route={other} /> },
     }

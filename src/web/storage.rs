@@ -8,6 +8,7 @@ use web_sys::DomException;
 use yew::Callback;
 
 use crate::store::{Backend, BackendError, Notice, Record, Store};
+use crate::web::platform::now_ms;
 
 /// The browser's `localStorage`, or nothing when the browser refuses it (private mode, policy).
 pub struct LocalStorage {
@@ -92,9 +93,4 @@ impl PartialEq for StoreHandle {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.store, &other.store)
     }
-}
-
-/// Milliseconds since the epoch, from the browser's clock.
-pub fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
 }

@@ -37,7 +37,7 @@ test('home page offers every entry and each one opens its page', async () => {
     const heading = page.getByRole('heading', { level: 1 });
     assert.equal(await heading.textContent(), label);
     assert.equal(await page.title(), `${label} · Học số`);
-    await page.getByRole('link', { name: 'Về trang chủ' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Học số' }).click();
     await page.getByRole('heading', { level: 1, name: 'Học số' }).waitFor();
   }
   assert.deepEqual(page.problems, []);

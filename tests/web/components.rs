@@ -3,12 +3,17 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use hocso::attempt::Answer;
+use hocso::bank::{AnswerKey, Question};
 use hocso::prefs::TextSize;
 use hocso::store::Notice;
-use hocso::web::components::{NoticeList, NoticeListProps, TextSizePicker, TextSizePickerProps};
+use hocso::web::components::{
+    NoticeList, NoticeListProps, QuestionView, QuestionViewProps, TextSizePicker,
+    TextSizePickerProps,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
-use web_sys::{Event, HtmlElement, HtmlSelectElement};
+use web_sys::{Element, Event, HtmlElement, HtmlSelectElement};
 use yew::Callback;
 
 use crate::{mount_point, settle};
@@ -80,4 +85,103 @@ async fn text_size_picker_is_labelled_and_reports_the_choice() {
         .dispatch_event(&Event::new("change").unwrap())
         .unwrap();
     assert_eq!(*picked.borrow(), Some(TextSize::ExtraLarge));
+}
+
+fn question(answer: AnswerKey) -> Rc<Question> {
+    Rc::new(Question {
+        id: "q1".into(),
+        topic: "t".into(),
+        level: 1,
+        text: "Nghị quyết 57 ban hành năm nào?".into(),
+        answer,
+        explanation: "Năm 2024.".into(),
+        source: "doc#a".into(),
+    })
+}
+
+fn choices() -> Vec<String> {
+    vec!["2023".into(), "2024".into(), "2025".into()]
+}
+
+/// Mounts a question with its choices shown in `choice_order` (original indices), and returns
+/// the root and the answers it reported.
+async fn mount_question(
+    answer: AnswerKey,
+    choice_order: Vec<usize>,
+    given: Option<Answer>,
+) -> (Element, Rc<RefCell<Vec<Answer>>>) {
+    let root = mount_point();
+    let reported = Rc::new(RefCell::new(Vec::new()));
+    let sink = reported.clone();
+    let props = QuestionViewProps {
+        question: question(answer),
+        number: 3,
+        total: 20,
+        choice_order,
+        answer: given,
+        on_answer: Callback::from(move |a| sink.borrow_mut().push(a)),
+    };
+    yew::Renderer::<QuestionView>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    (root, reported)
+}
+
+fn labels(root: &Element) -> Vec<String> {
+    let list = root.query_selector_all("label").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.text_content()))
+        .collect()
+}
+
+fn click_label(root: &Element, position: u32) {
+    let label: HtmlElement = root
+        .query_selector_all("label")
+        .unwrap()
+        .item(position)
+        .unwrap()
+        .unchecked_into();
+    label.click();
+}
+
+#[wasm_bindgen_test]
+async fn question_shows_drawn_order_and_records_original_index() {
+    let key = AnswerKey::Single {
+        choices: choices(),
+        correct: 1,
+    };
+    let (root, reported) = mount_question(key, vec![2, 0, 1], None).await;
+    let legend = root.query_selector("legend").unwrap().unwrap();
+    assert_eq!(
+        legend.text_content().as_deref(),
+        Some("Câu 3/20Nghị quyết 57 ban hành năm nào?")
+    );
+    assert_eq!(labels(&root), vec!["12025", "22023", "32024"]);
+    click_label(&root, 0);
+    click_label(&root, 2);
+    assert_eq!(
+        *reported.borrow(),
+        vec![Answer::Choice(2), Answer::Choice(1)]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn multiple_choice_toggles_into_a_sorted_set_of_original_indices() {
+    let key = AnswerKey::Multiple {
+        choices: choices(),
+        correct: vec![0, 1],
+    };
+    let (root, reported) = mount_question(key, vec![2, 0, 1], Some(Answer::Choices(vec![0]))).await;
+    let checked = root.query_selector_all("input:checked").unwrap();
+    assert_eq!(checked.length(), 1);
+    click_label(&root, 0);
+    assert_eq!(*reported.borrow(), vec![Answer::Choices(vec![0, 2])]);
+}
+
+#[wasm_bindgen_test]
+async fn true_false_question_offers_dung_and_sai() {
+    let (root, reported) =
+        mount_question(AnswerKey::TrueFalse { correct: false }, vec![0, 1], None).await;
+    assert_eq!(labels(&root), vec!["1Đúng", "2Sai"]);
+    click_label(&root, 1);
+    assert_eq!(*reported.borrow(), vec![Answer::Choice(1)]);
 }

@@ -4,7 +4,9 @@
 //! outcome to an exit code: 0 success, 1 the input has problems (reported on stderr), 2 usage or
 //! I/O error.
 
+mod attempt;
 mod bank;
+mod handbook;
 mod io;
 mod json;
 
@@ -24,9 +26,15 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Replay contest draws.
+    #[command(subcommand)]
+    Attempt(attempt::AttemptCommand),
     /// Check, build, convert and count question banks.
     #[command(subcommand)]
     Bank(bank::BankCommand),
+    /// Lint and compile handbook documents.
+    #[command(subcommand)]
+    Handbook(handbook::HandbookCommand),
     /// JSON utilities for integrators.
     #[command(subcommand)]
     Json(json::JsonCommand),
@@ -34,7 +42,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let outcome = match Cli::parse().command {
+        Command::Attempt(command) => attempt::run(command),
         Command::Bank(command) => bank::run(command),
+        Command::Handbook(command) => handbook::run(command),
         Command::Json(command) => json::run(command),
     };
     match outcome {

@@ -16,7 +16,7 @@ pub fn home() -> Html {
                 <ul class="entries">
                     { for Route::ENTRIES.iter().map(|route| html! {
                         <li>
-                            <Link<Route> to={*route} classes="entry">
+                            <Link<Route> to={route.clone()} classes="entry">
                                 <span class="entry-title">{ route.title() }</span>
                                 <span class="entry-summary">{ route.summary() }</span>
                             </Link<Route>>

@@ -38,7 +38,7 @@ pub fn run(command: BankCommand) -> Result<(), Failure> {
 }
 
 /// Loads the bank at `path`; its diagnostics go to stderr, and any error fails the command.
-fn load(path: &str) -> Result<Bank, Failure> {
+pub(crate) fn load(path: &str) -> Result<Bank, Failure> {
     let text = io::read(path)?;
     let (bank, found) = load_toml(path, &text);
     io::report(path, &text, &found);

@@ -1,0 +1,162 @@
+//! `did:key` identifiers and Multikey encodings for Ed25519 keys.
+//!
+//! A public key is written as the multibase base58-btc string (`z` prefix) of the multicodec
+//! `ed25519-pub` (0xed, varint `ed 01`) followed by the 32 key bytes, so it always starts with
+//! `z6Mk`. The DID is `did:key:` + that string and its one verification method is
+//! `did:key:z6Mk…#z6Mk…` (W3C "The did:key Method v0.9", Ed25519 section; CID 1.0 Multikey).
+//! A secret key uses the multicodec `ed25519-priv` (0x1300, varint `80 26`), as in the
+//! `secretKeyMultibase` of the EdDSA cryptosuites' test vectors.
+
+use std::fmt;
+
+use ed25519_dalek::{SigningKey, VerifyingKey};
+use thiserror::Error;
+
+/// The DID method prefix.
+pub const DID_KEY_PREFIX: &str = "did:key:";
+
+/// A `did:key` for one Ed25519 public key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DidKey {
+    key: VerifyingKey,
+}
+
+/// Why a string is not an Ed25519 `did:key`, verification method or Multikey.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DidKeyError {
+    /// The string does not start with `did:key:`.
+    #[error("not a did:key identifier")]
+    NotDidKey,
+    /// The multibase value does not start with `z` (base58-btc).
+    #[error("multibase value does not start with 'z' (base58-btc)")]
+    NotBase58Btc,
+    /// The base58-btc text has a character outside the alphabet.
+    #[error("invalid base58-btc text")]
+    BadBase58,
+    /// The multicodec prefix is not the expected one.
+    #[error("unexpected multicodec prefix (expected {expected})")]
+    WrongCodec {
+        /// The codec expected (`ed25519-pub` or `ed25519-priv`).
+        expected: &'static str,
+    },
+    /// The key is not 32 bytes long.
+    #[error("key is {0} bytes long, expected 32")]
+    WrongLength(usize),
+    /// The 32 bytes are not a valid Ed25519 public key.
+    #[error("not a valid ed25519 public key")]
+    InvalidKey,
+    /// The verification method has no `#fragment`.
+    #[error("verification method has no fragment")]
+    MissingFragment,
+    /// The fragment names another key than the DID.
+    #[error("verification method fragment does not match the did:key")]
+    FragmentMismatch,
+}
+
+const PUBLIC_CODEC: [u8; 2] = [0xed, 0x01];
+const SECRET_CODEC: [u8; 2] = [0x80, 0x26];
+
+impl DidKey {
+    /// The `did:key` of a public key.
+    pub fn new(key: VerifyingKey) -> Self {
+        DidKey { key }
+    }
+
+    /// The `did:key` of the public half of a signing key.
+    pub fn of(signing_key: &SigningKey) -> Self {
+        DidKey::new(signing_key.verifying_key())
+    }
+
+    /// Parses `did:key:z6Mk…` (no fragment).
+    pub fn parse(did: &str) -> Result<Self, DidKeyError> {
+        let multibase = did
+            .strip_prefix(DID_KEY_PREFIX)
+            .ok_or(DidKeyError::NotDidKey)?;
+        Ok(DidKey::new(decode_public_multikey(multibase)?))
+    }
+
+    /// Parses a verification method `did:key:z6Mk…#z6Mk…`, whose fragment must be the same
+    /// Multikey as the DID.
+    pub fn parse_verification_method(method: &str) -> Result<Self, DidKeyError> {
+        let (did, fragment) = method.split_once('#').ok_or(DidKeyError::MissingFragment)?;
+        let key = DidKey::parse(did)?;
+        if fragment != key.multikey() {
+            return Err(DidKeyError::FragmentMismatch);
+        }
+        Ok(key)
+    }
+
+    /// The public key.
+    pub fn verifying_key(&self) -> &VerifyingKey {
+        &self.key
+    }
+
+    /// The public key as Multikey `publicKeyMultibase` (`z6Mk…`).
+    pub fn multikey(&self) -> String {
+        multibase_with_codec(PUBLIC_CODEC, self.key.as_bytes())
+    }
+
+    /// The verification method id, `did:key:z6Mk…#z6Mk…`.
+    pub fn verification_method(&self) -> String {
+        let multikey = self.multikey();
+        format!("{DID_KEY_PREFIX}{multikey}#{multikey}")
+    }
+}
+
+impl fmt::Display for DidKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{DID_KEY_PREFIX}{}", self.multikey())
+    }
+}
+
+/// Decodes a Multikey `publicKeyMultibase` (`z6Mk…`) into an Ed25519 public key.
+pub fn decode_public_multikey(multibase: &str) -> Result<VerifyingKey, DidKeyError> {
+    let bytes = decode_with_codec(multibase, PUBLIC_CODEC, "ed25519-pub")?;
+    VerifyingKey::from_bytes(&bytes).map_err(|_| DidKeyError::InvalidKey)
+}
+
+/// Encodes a secret key as Multikey `secretKeyMultibase` (`z3u2…`), for backups.
+pub fn encode_secret_multikey(key: &SigningKey) -> String {
+    multibase_with_codec(SECRET_CODEC, key.as_bytes())
+}
+
+/// Decodes a Multikey `secretKeyMultibase` (`z3u2…`) into a signing key.
+pub fn decode_secret_multikey(multibase: &str) -> Result<SigningKey, DidKeyError> {
+    let bytes = decode_with_codec(multibase, SECRET_CODEC, "ed25519-priv")?;
+    Ok(SigningKey::from_bytes(&bytes))
+}
+
+/// Encodes bytes as multibase base58-btc (`z` + base58 with the Bitcoin alphabet).
+pub fn encode_base58btc(bytes: &[u8]) -> String {
+    format!("z{}", bs58::encode(bytes).into_string())
+}
+
+/// Decodes multibase base58-btc text (`z` + base58 with the Bitcoin alphabet).
+pub fn decode_base58btc(multibase: &str) -> Result<Vec<u8>, DidKeyError> {
+    let text = multibase
+        .strip_prefix('z')
+        .ok_or(DidKeyError::NotBase58Btc)?;
+    bs58::decode(text)
+        .into_vec()
+        .map_err(|_| DidKeyError::BadBase58)
+}
+
+fn multibase_with_codec(codec: [u8; 2], key: &[u8; 32]) -> String {
+    let mut bytes = Vec::with_capacity(34);
+    bytes.extend_from_slice(&codec);
+    bytes.extend_from_slice(key);
+    encode_base58btc(&bytes)
+}
+
+fn decode_with_codec(
+    multibase: &str,
+    codec: [u8; 2],
+    name: &'static str,
+) -> Result<[u8; 32], DidKeyError> {
+    let bytes = decode_base58btc(multibase)?;
+    let key = bytes
+        .strip_prefix(&codec)
+        .ok_or(DidKeyError::WrongCodec { expected: name })?;
+    key.try_into()
+        .map_err(|_| DidKeyError::WrongLength(key.len()))
+}

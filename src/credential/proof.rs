@@ -1,0 +1,240 @@
+//! The `eddsa-jcs-2022` Data Integrity cryptosuite, step by step as in W3C "Data Integrity
+//! EdDSA Cryptosuites v1.0" (Recommendation, 2025), section 3.3: 3.3.1 Create Proof,
+//! 3.3.2 Verify Proof, 3.3.3 Transformation, 3.3.4 Hashing, 3.3.5 Proof Configuration,
+//! 3.3.6 Proof Serialization, 3.3.7 Proof Verification.
+//!
+//! Documents are JSON objects ([`serde_json::Map`]); canonical forms are RFC 8785 (JCS).
+//! Verification methods are resolved without a network: only Ed25519 `did:key` methods
+//! (`did:key:z6Mk…#z6Mk…`) are supported. Proof sets and chains (`proof` as an array) are not.
+
+use ed25519_dalek::{Signature, Signer, SigningKey};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use super::datetime::is_datetime;
+use super::did_key::{decode_base58btc, encode_base58btc, DidKey, DidKeyError};
+
+/// The proof `type`.
+pub const PROOF_TYPE: &str = "DataIntegrityProof";
+/// The proof `cryptosuite`.
+pub const CRYPTOSUITE: &str = "eddsa-jcs-2022";
+
+/// Why a proof cannot be created or does not verify.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ProofError {
+    /// The document has no `proof` member.
+    #[error("the document has no proof")]
+    MissingProof,
+    /// `proof` is an array (a proof set or chain), which is not supported.
+    #[error("proof sets and chains are not supported")]
+    ProofSet,
+    /// `proof` is not an object.
+    #[error("the proof is not an object")]
+    ProofNotObject,
+    /// A proof member is missing or not a string.
+    #[error("proof member {0:?} is missing or not a string")]
+    MissingMember(&'static str),
+    /// `type` is not `DataIntegrityProof`.
+    #[error("proof type {0:?} is not DataIntegrityProof")]
+    WrongType(String),
+    /// `cryptosuite` is not `eddsa-jcs-2022`.
+    #[error("cryptosuite {0:?} is not eddsa-jcs-2022")]
+    WrongCryptosuite(String),
+    /// `created` is not an XML Schema dateTime.
+    #[error("proof created {0:?} is not an xml schema datetime")]
+    BadCreated(String),
+    /// `proofValue` is not multibase base58-btc.
+    #[error("proofValue is not multibase base58-btc: {0}")]
+    BadProofValue(DidKeyError),
+    /// `proofValue` does not decode to 64 bytes.
+    #[error("proofValue decodes to {0} bytes, expected 64")]
+    ProofValueLength(usize),
+    /// The proof's `@context` is not a prefix of the document's `@context`.
+    #[error("the document @context does not start with the proof @context")]
+    ContextMismatch,
+    /// The verification method is not an Ed25519 `did:key` method.
+    #[error("unsupported verification method: {0}")]
+    VerificationMethod(DidKeyError),
+    /// A number outside the I-JSON range of exact integers (±(2^53 − 1)), which JCS
+    /// implementations would canonicalise differently.
+    #[error("number {0} is outside the i-json safe integer range")]
+    UnsafeNumber(String),
+    /// The Ed25519 signature does not verify.
+    #[error("the signature does not verify")]
+    SignatureInvalid,
+}
+
+/// A proof that verified: the document without its proof, the proof options (without
+/// `proofValue`) and the key that signed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedProof {
+    /// The unsecured document (`proof` removed, `@context` as the proof covered it).
+    pub document: Map<String, Value>,
+    /// The proof options (the proof without `proofValue`).
+    pub options: Map<String, Value>,
+    /// The signer, from `verificationMethod`.
+    pub signer: DidKey,
+}
+
+/// 3.3.1 Create Proof: the proof (options + `@context` of the document + `proofValue`) for
+/// `unsecured`, signed with `key`. The caller inserts it as the document's `proof`.
+pub fn create_proof(
+    unsecured: &Map<String, Value>,
+    options: &Map<String, Value>,
+    key: &SigningKey,
+) -> Result<Map<String, Value>, ProofError> {
+    let mut proof = options.clone();
+    if let Some(context) = unsecured.get("@context") {
+        proof.insert("@context".to_owned(), context.clone());
+    }
+    let proof_config = configure(&proof)?;
+    let transformed = transform(unsecured, &proof)?;
+    let hash_data = hash(&transformed, &proof_config);
+    let proof_bytes = serialize_proof(&hash_data, key);
+    proof.insert(
+        "proofValue".to_owned(),
+        Value::String(encode_base58btc(&proof_bytes)),
+    );
+    Ok(proof)
+}
+
+/// 3.3.2 Verify Proof: checks the `proof` of `secured` and returns what it covers.
+pub fn verify_proof(mut secured: Map<String, Value>) -> Result<VerifiedProof, ProofError> {
+    let mut options = match secured.remove("proof") {
+        Some(Value::Object(proof)) => proof,
+        Some(Value::Array(_)) => return Err(ProofError::ProofSet),
+        Some(_) => return Err(ProofError::ProofNotObject),
+        None => return Err(ProofError::MissingProof),
+    };
+    check_suite(&options)?;
+    let mut unsecured = secured;
+    let proof_value = match options.remove("proofValue") {
+        Some(Value::String(text)) => text,
+        _ => return Err(ProofError::MissingMember("proofValue")),
+    };
+    let proof_bytes = decode_base58btc(&proof_value).map_err(ProofError::BadProofValue)?;
+    let signature = Signature::from_slice(&proof_bytes)
+        .map_err(|_| ProofError::ProofValueLength(proof_bytes.len()))?;
+    if let Some(proof_context) = options.get("@context") {
+        let document_context = unsecured.get("@context").map_or(&[][..], context_values);
+        if !document_context.starts_with(context_values(proof_context)) {
+            return Err(ProofError::ContextMismatch);
+        }
+        unsecured.insert("@context".to_owned(), proof_context.clone());
+    }
+    let transformed = transform(&unsecured, &options)?;
+    let proof_config = configure(&options)?;
+    let hash_data = hash(&transformed, &proof_config);
+    let signer = verification_method(&options)?;
+    signer
+        .verifying_key()
+        .verify_strict(&hash_data, &signature)
+        .map_err(|_| ProofError::SignatureInvalid)?;
+    Ok(VerifiedProof {
+        document: unsecured,
+        options,
+        signer,
+    })
+}
+
+/// 3.3.3 Transformation: the JCS canonical form of the unsecured document.
+pub fn transform(
+    unsecured: &Map<String, Value>,
+    options: &Map<String, Value>,
+) -> Result<Vec<u8>, ProofError> {
+    check_suite(options)?;
+    canonicalize(unsecured)
+}
+
+/// 3.3.4 Hashing: SHA-256 of the canonical proof configuration followed by SHA-256 of the
+/// transformed document.
+pub fn hash(transformed_document: &[u8], canonical_proof_config: &[u8]) -> [u8; 64] {
+    let mut hash_data = [0u8; 64];
+    hash_data[..32].copy_from_slice(&Sha256::digest(canonical_proof_config));
+    hash_data[32..].copy_from_slice(&Sha256::digest(transformed_document));
+    hash_data
+}
+
+/// 3.3.5 Proof Configuration: checks `type`, `cryptosuite` and `created`, and returns the JCS
+/// canonical form of the proof options (including their `@context`).
+pub fn configure(options: &Map<String, Value>) -> Result<Vec<u8>, ProofError> {
+    check_suite(options)?;
+    if let Some(created) = options.get("created") {
+        match created.as_str() {
+            Some(text) if is_datetime(text) => {}
+            _ => return Err(ProofError::BadCreated(created.to_string())),
+        }
+    }
+    canonicalize(options)
+}
+
+/// 3.3.6 Proof Serialization: the Ed25519 (pure EdDSA) signature of the hash data.
+pub fn serialize_proof(hash_data: &[u8; 64], key: &SigningKey) -> [u8; 64] {
+    key.sign(hash_data).to_bytes()
+}
+
+/// The `did:key` of the proof's `verificationMethod` (3.3.7 step 1, resolved locally).
+pub fn verification_method(options: &Map<String, Value>) -> Result<DidKey, ProofError> {
+    let method = string_member(options, "verificationMethod")?;
+    DidKey::parse_verification_method(method).map_err(ProofError::VerificationMethod)
+}
+
+fn check_suite(options: &Map<String, Value>) -> Result<(), ProofError> {
+    let proof_type = string_member(options, "type")?;
+    if proof_type != PROOF_TYPE {
+        return Err(ProofError::WrongType(proof_type.to_owned()));
+    }
+    let cryptosuite = string_member(options, "cryptosuite")?;
+    if cryptosuite != CRYPTOSUITE {
+        return Err(ProofError::WrongCryptosuite(cryptosuite.to_owned()));
+    }
+    Ok(())
+}
+
+fn string_member<'a>(
+    options: &'a Map<String, Value>,
+    name: &'static str,
+) -> Result<&'a str, ProofError> {
+    options
+        .get(name)
+        .and_then(Value::as_str)
+        .ok_or(ProofError::MissingMember(name))
+}
+
+/// An `@context` as a list of values (a single value is a list of one).
+fn context_values(context: &Value) -> &[Value] {
+    match context {
+        Value::Array(values) => values,
+        single => std::slice::from_ref(single),
+    }
+}
+
+/// RFC 8785 over a JSON object whose numbers are all I-JSON safe.
+fn canonicalize(object: &Map<String, Value>) -> Result<Vec<u8>, ProofError> {
+    object.values().try_for_each(check_numbers)?;
+    // A map of string keys to JSON values with finite numbers always canonicalises, and
+    // writing to a Vec cannot fail.
+    Ok(serde_json_canonicalizer::to_vec(object).expect("a json object canonicalises"))
+}
+
+fn check_numbers(value: &Value) -> Result<(), ProofError> {
+    const MAX_SAFE: u64 = (1 << 53) - 1;
+    match value {
+        Value::Number(number) => {
+            let safe = match (number.as_u64(), number.as_i64()) {
+                (Some(n), _) => n <= MAX_SAFE,
+                (None, Some(n)) => n.unsigned_abs() <= MAX_SAFE,
+                (None, None) => true,
+            };
+            if safe {
+                Ok(())
+            } else {
+                Err(ProofError::UnsafeNumber(number.to_string()))
+            }
+        }
+        Value::Array(items) => items.iter().try_for_each(check_numbers),
+        Value::Object(members) => members.values().try_for_each(check_numbers),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,188 @@
+//! Between attempts and credentials: the result a finished attempt signs, and the regrading
+//! that checks a verified result against its bank. The score in a file is never trusted: the
+//! draw is replayed from the bank and the seed, and the answers are graded again.
+
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::attempt::{grade, AnswerRecord, Attempt, ContestSettings, Draw, Phase};
+use crate::bank::Bank;
+
+use super::{BankRef, ParticipantInfo, QuizResult};
+
+/// The result a submitted attempt signs; `None` while it is not submitted. The score is the
+/// regradable one: the draw replayed from `bank` and graded.
+pub fn quiz_result(attempt: &Attempt, bank: &Bank) -> Option<QuizResult> {
+    let Phase::Submitted {
+        started_at,
+        submitted_at,
+        ..
+    } = attempt.phase()
+    else {
+        return None;
+    };
+    let draw = Draw::from_bank(bank, attempt.seed(), attempt.settings()).ok()?;
+    let graded = grade(bank, &draw, attempt.answers());
+    Some(QuizResult {
+        participant: ParticipantInfo {
+            name: attempt.participant().name.clone(),
+            unit: attempt.participant().unit.clone(),
+        },
+        bank: BankRef {
+            id: attempt.bank_id().to_owned(),
+            version: bank.version.clone(),
+            digest: attempt.bank_digest().to_owned(),
+        },
+        seed: attempt.seed().to_string(),
+        settings: serde_json::to_value(attempt.settings()).ok()?,
+        answers: answers_json(attempt.answers()),
+        started_at: i64::try_from(started_at).ok()?,
+        submitted_at: i64::try_from(submitted_at).ok()?,
+        prediction: u64::from(attempt.prediction().unwrap_or(0)),
+        score: u32::try_from(graded.score()).ok()?,
+        max_score: u32::try_from(graded.max()).ok()?,
+    })
+}
+
+/// A result whose score was recomputed from its bank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Regraded {
+    /// Correct answers, as recomputed.
+    pub score: u32,
+    /// Questions in the draw.
+    pub max_score: u32,
+    /// Submission time minus start time, in ms.
+    pub duration_ms: u64,
+}
+
+/// Why a verified result does not stand against its bank. `Display` is Vietnamese.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RegradeError {
+    /// The result names a bank digest the verifier does not hold.
+    #[error("không có bộ câu hỏi có mã băm {0} để chấm lại")]
+    UnknownBank(String),
+    /// The seed is not a decimal `u64`.
+    #[error("hạt giống rút đề không hợp lệ: {0}")]
+    BadSeed(String),
+    /// The settings or answers are not what the app writes.
+    #[error("thiết lập hoặc câu trả lời không đúng định dạng: {0}")]
+    BadAttempt(String),
+    /// The draw cannot be replayed with those settings.
+    #[error("không rút lại được đề với thiết lập trong tệp: {0}")]
+    Draw(String),
+    /// An answer to a question the draw did not contain.
+    #[error("có câu trả lời cho câu hỏi {0} không có trong đề đã rút")]
+    NotInDraw(String),
+    /// Submitted before it started, or later than the time limit allows.
+    #[error("thời gian làm bài không hợp lệ")]
+    Times,
+    /// The claimed score differs from the regraded one.
+    #[error(
+        "điểm ghi trong tệp ({claimed}/{claimed_max}) không khớp với điểm chấm lại ({score}/{max})"
+    )]
+    ScoreMismatch {
+        /// Score in the file.
+        claimed: u32,
+        /// Maximum in the file.
+        claimed_max: u32,
+        /// Regraded score.
+        score: u32,
+        /// Regraded maximum.
+        max: u32,
+    },
+}
+
+impl RegradeError {
+    /// A stable English key for reports and counts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RegradeError::UnknownBank(_) => "unknown-bank",
+            RegradeError::BadSeed(_) => "bad-seed",
+            RegradeError::BadAttempt(_) => "bad-attempt",
+            RegradeError::Draw(_) => "draw",
+            RegradeError::NotInDraw(_) => "answer-not-in-draw",
+            RegradeError::Times => "times",
+            RegradeError::ScoreMismatch { .. } => "score-mismatch",
+        }
+    }
+}
+
+/// Replays the draw of `result` from the bank `bank_for(digest)` returns, grades its answers,
+/// and checks the claimed score.
+pub fn regrade<'b>(
+    result: &QuizResult,
+    bank_for: impl Fn(&str) -> Option<&'b Bank>,
+) -> Result<Regraded, RegradeError> {
+    let bank = bank_for(&result.bank.digest)
+        .ok_or_else(|| RegradeError::UnknownBank(result.bank.digest.clone()))?;
+    let seed: u64 = result
+        .seed
+        .parse()
+        .map_err(|_| RegradeError::BadSeed(result.seed.clone()))?;
+    let settings: ContestSettings = serde_json::from_value(result.settings.clone())
+        .map_err(|e| RegradeError::BadAttempt(e.to_string()))?;
+    let answers: Vec<AnswerRecord> = result
+        .answers
+        .iter()
+        .cloned()
+        .map(serde_json::from_value::<AnswerRecord>)
+        .collect::<Result<_, _>>()
+        .map_err(|e| RegradeError::BadAttempt(e.to_string()))?;
+    let draw =
+        Draw::from_bank(bank, seed, &settings).map_err(|e| RegradeError::Draw(e.to_string()))?;
+    if let Some(stray) = answers
+        .iter()
+        .find(|a| draw.position(&a.question).is_none())
+    {
+        return Err(RegradeError::NotInDraw(stray.question.clone()));
+    }
+    let duration = result.submitted_at - result.started_at;
+    let duration_ms = u64::try_from(duration).map_err(|_| RegradeError::Times)?;
+    if duration_ms > settings.time_limit_ms {
+        return Err(RegradeError::Times);
+    }
+    let graded = grade(bank, &draw, &answers);
+    let (score, max) = (graded.score() as u32, graded.max() as u32);
+    if (score, max) != (result.score, result.max_score) {
+        return Err(RegradeError::ScoreMismatch {
+            claimed: result.score,
+            claimed_max: result.max_score,
+            score,
+            max,
+        });
+    }
+    Ok(Regraded {
+        score,
+        max_score: max,
+        duration_ms,
+    })
+}
+
+/// Answers as the credential carries them.
+pub fn answers_json(answers: &[AnswerRecord]) -> Vec<Value> {
+    answers
+        .iter()
+        .filter_map(|a| serde_json::to_value(a).ok())
+        .collect()
+}
+
+/// Why a file is not an acceptable result: its signature or its consistency with the bank.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CheckError {
+    /// The file does not verify.
+    #[error("{0}")]
+    Verify(#[from] super::VerifyError),
+    /// The file verifies but does not stand against its bank.
+    #[error("{0}")]
+    Regrade(#[from] RegradeError),
+}
+
+/// Verifies `text` and regrades it: what the verify page and `hocso verify` do for each file.
+pub fn check<'b>(
+    text: &str,
+    bank_for: impl Fn(&str) -> Option<&'b Bank>,
+) -> Result<(super::VerifiedResult, Regraded), CheckError> {
+    let verified = super::verify(text)?;
+    let regraded = regrade(&verified.result, bank_for)?;
+    Ok((verified, regraded))
+}

@@ -1,0 +1,341 @@
+//! The quiz result credential: a W3C Verifiable Credential 2.0 whose `credentialSubject` is a
+//! [`QuizResult`], issued and signed (`eddsa-jcs-2022`) by the learner's `did:key`.
+//!
+//! One `@context`, `https://www.w3.org/ns/credentials/v2`: its `@vocab` (the issuer-dependent
+//! vocabulary) gives every term of ours an IRI, and a second, product-specific context would
+//! have to be published at a stable URL and fetched or allow-listed by every independent
+//! verifier, which a browser-only product that calls no server cannot promise.
+
+use ed25519_dalek::SigningKey;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+use thiserror::Error;
+
+use super::datetime::{format_timestamp, parse_timestamp};
+use super::did_key::{DidKey, DidKeyError};
+use super::proof::{create_proof, verify_proof, ProofError, CRYPTOSUITE, PROOF_TYPE};
+use super::strict_json::{parse_strict, JsonErrorKind};
+
+/// The VC 2.0 base context.
+pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+/// The credential type of a quiz result (besides `VerifiableCredential`).
+pub const RESULT_TYPE: &str = "QuizResultCredential";
+/// The proof purpose of an issuer's signature.
+pub const PROOF_PURPOSE: &str = "assertionMethod";
+
+/// What a learner submitted, as the credential carries it in `credentialSubject` (besides its
+/// `id`, the issuer's `did:key`). Member names are camelCase; times are `dateTimeStamp`s on
+/// the wire and milliseconds since the Unix epoch here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct QuizResult {
+    /// Who took the contest.
+    pub participant: ParticipantInfo,
+    /// Which bank the questions came from.
+    pub bank: BankRef,
+    /// The draw seed, as a decimal string (a `u64` is not exact in JavaScript numbers).
+    pub seed: String,
+    /// The contest settings of the attempt, as the attempt module writes them.
+    pub settings: Value,
+    /// The answers in the order given, each by question id and original choice index (or
+    /// text) with its time, as the attempt module writes them.
+    pub answers: Vec<Value>,
+    /// When the attempt started.
+    #[serde(with = "timestamp")]
+    pub started_at: i64,
+    /// When it was submitted.
+    #[serde(with = "timestamp")]
+    pub submitted_at: i64,
+    /// The tie-break prediction: how many entries will have a full score.
+    pub prediction: u64,
+    /// The score the app computed (never trusted: verifiers regrade).
+    pub score: u32,
+    /// The highest possible score of the draw.
+    pub max_score: u32,
+}
+
+/// The participant as the result names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantInfo {
+    /// Họ và tên.
+    pub name: String,
+    /// Đơn vị / chi bộ.
+    pub unit: String,
+}
+
+/// The bank a result was drawn from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BankRef {
+    /// The bank id.
+    pub id: String,
+    /// The bank version.
+    pub version: String,
+    /// SHA-256 (hex) of the bank's canonical JSON.
+    pub digest: String,
+}
+
+/// A credential whose proof verified, with what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedResult {
+    /// The issuer, which is also the signer.
+    pub issuer: DidKey,
+    /// `validFrom`, in ms since the Unix epoch.
+    pub valid_from: i64,
+    /// The result.
+    pub result: QuizResult,
+}
+
+/// Why a file is not a valid signed quiz result. `Display` is the Vietnamese reason shown to
+/// learners and organisers; [`VerifyError::code`] is a stable English key.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum VerifyError {
+    /// Not JSON.
+    #[error("tệp không phải JSON hợp lệ (dòng {line}, cột {column}): {detail}")]
+    BadJson {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+        /// serde_json's description (English).
+        detail: String,
+    },
+    /// An object has two members with the same name.
+    #[error(
+        "tên thuộc tính \"{name}\" xuất hiện hai lần (dòng {line}, cột {column}); \
+         hai chương trình đọc có thể thấy hai nội dung khác nhau nên tệp bị từ chối"
+    )]
+    DuplicateMember {
+        /// The repeated name.
+        name: String,
+        /// 1-based line of the second occurrence.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+    },
+    /// JSON, but not a quiz result credential.
+    #[error("không đúng định dạng kết quả đã ký: {0}")]
+    UnknownFormat(FormatProblem),
+    /// A proof of another kind than ours.
+    #[error("kiểu chữ ký không được hỗ trợ: {0}")]
+    UnsupportedProof(String),
+    /// The proof does not verify: the file was changed after signing, or forged.
+    #[error("chữ ký không hợp lệ: tệp đã bị sửa sau khi ký hoặc không do khóa này ký")]
+    SignatureInvalid,
+    /// The proof verifies but the issuer is not the key that signed.
+    #[error("người cấp ({issuer}) không phải là khóa đã ký ({signer})")]
+    IssuerMismatch {
+        /// The `issuer`.
+        issuer: String,
+        /// The signer's `did:key`.
+        signer: String,
+    },
+}
+
+/// What makes a JSON document not a quiz result credential (Vietnamese `Display`).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FormatProblem {
+    /// The top level is not an object.
+    #[error("nội dung không phải là một đối tượng JSON")]
+    NotObject,
+    /// `@context` is not exactly `["https://www.w3.org/ns/credentials/v2"]`.
+    #[error("@context phải đúng là [\"{VC_CONTEXT}\"]")]
+    Context,
+    /// `type` lacks `VerifiableCredential` or `QuizResultCredential`.
+    #[error("type phải gồm \"VerifiableCredential\" và \"{RESULT_TYPE}\"")]
+    Type,
+    /// No `proof`.
+    #[error("không có chữ ký (proof)")]
+    MissingProof,
+    /// A proof member is missing or malformed.
+    #[error("chữ ký (proof) sai cấu trúc: {0}")]
+    Proof(String),
+    /// `proofPurpose` is not `assertionMethod`.
+    #[error("mục đích chữ ký (proofPurpose) phải là \"{PROOF_PURPOSE}\"")]
+    ProofPurpose,
+    /// `issuer` is missing or not a `did:key`.
+    #[error("người cấp (issuer) phải là một định danh did:key")]
+    Issuer,
+    /// `validFrom` is missing or not a dateTimeStamp.
+    #[error("validFrom phải là thời điểm có múi giờ")]
+    ValidFrom,
+    /// `credentialSubject` does not hold a quiz result.
+    #[error("credentialSubject không chứa kết quả bài thi hợp lệ: {0}")]
+    Subject(String),
+}
+
+impl VerifyError {
+    /// A stable English key for the reason (summaries, CSV, JSON reports).
+    pub fn code(&self) -> &'static str {
+        match self {
+            VerifyError::BadJson { .. } => "bad_json",
+            VerifyError::DuplicateMember { .. } => "duplicate_member",
+            VerifyError::UnknownFormat(_) => "unknown_format",
+            VerifyError::UnsupportedProof(_) => "unsupported_proof",
+            VerifyError::SignatureInvalid => "signature_invalid",
+            VerifyError::IssuerMismatch { .. } => "issuer_mismatch",
+        }
+    }
+}
+
+/// Builds the credential for `result` and signs it with `key` at `now` (ms since the Unix
+/// epoch): `validFrom` and the proof's `created` are `now`; issuer and subject id are the
+/// key's `did:key`.
+pub fn issue(result: &QuizResult, key: &SigningKey, now: i64) -> Result<Value, ProofError> {
+    let did = DidKey::of(key).to_string();
+    let mut subject = match serde_json::to_value(result) {
+        Ok(Value::Object(members)) => members,
+        _ => unreachable!("a QuizResult serialises to an object"),
+    };
+    subject.insert("id".to_owned(), Value::String(did.clone()));
+    let time = format_timestamp(now);
+    let credential = json!({
+        "@context": [VC_CONTEXT],
+        "type": ["VerifiableCredential", RESULT_TYPE],
+        "issuer": did,
+        "validFrom": time,
+        "credentialSubject": subject,
+    });
+    let Value::Object(mut credential) = credential else {
+        unreachable!("json! of an object literal is an object")
+    };
+    let options = json!({
+        "type": PROOF_TYPE,
+        "cryptosuite": CRYPTOSUITE,
+        "created": time,
+        "verificationMethod": DidKey::of(key).verification_method(),
+        "proofPurpose": PROOF_PURPOSE,
+    });
+    let Value::Object(options) = options else {
+        unreachable!("json! of an object literal is an object")
+    };
+    let proof = create_proof(&credential, &options, key)?;
+    credential.insert("proof".to_owned(), Value::Object(proof));
+    Ok(Value::Object(credential))
+}
+
+/// Reads and verifies a signed quiz result: strict JSON, the credential's shape, the
+/// `eddsa-jcs-2022` proof, issuer = signer, then the subject. The score is returned as
+/// claimed: regrading is the caller's job.
+pub fn verify(text: &str) -> Result<VerifiedResult, VerifyError> {
+    let document = parse_strict(text).map_err(|error| match error.kind {
+        JsonErrorKind::DuplicateMember(name) => VerifyError::DuplicateMember {
+            name,
+            line: error.line,
+            column: error.column,
+        },
+        JsonErrorKind::Eof | JsonErrorKind::Syntax(_) => VerifyError::BadJson {
+            line: error.line,
+            column: error.column,
+            detail: error.kind.to_string(),
+        },
+    })?;
+    let Value::Object(document) = document else {
+        return Err(VerifyError::UnknownFormat(FormatProblem::NotObject));
+    };
+    check_shape(&document).map_err(VerifyError::UnknownFormat)?;
+    let verified = verify_proof(document).map_err(proof_error)?;
+    if verified.options.get("proofPurpose").and_then(Value::as_str) != Some(PROOF_PURPOSE) {
+        return Err(VerifyError::UnknownFormat(FormatProblem::ProofPurpose));
+    }
+    let mut credential = verified.document;
+    let issuer = match credential.get("issuer").and_then(Value::as_str) {
+        Some(issuer) => DidKey::parse(issuer).map_err(|_| VerifyError::IssuerMismatch {
+            issuer: issuer.to_owned(),
+            signer: verified.signer.to_string(),
+        })?,
+        None => return Err(VerifyError::UnknownFormat(FormatProblem::Issuer)),
+    };
+    if issuer != verified.signer {
+        return Err(VerifyError::IssuerMismatch {
+            issuer: issuer.to_string(),
+            signer: verified.signer.to_string(),
+        });
+    }
+    let valid_from = credential
+        .get("validFrom")
+        .and_then(Value::as_str)
+        .and_then(parse_timestamp)
+        .ok_or(VerifyError::UnknownFormat(FormatProblem::ValidFrom))?;
+    let result = subject(credential.remove("credentialSubject"), &issuer)
+        .map_err(|detail| VerifyError::UnknownFormat(FormatProblem::Subject(detail)))?;
+    Ok(VerifiedResult {
+        issuer,
+        valid_from,
+        result,
+    })
+}
+
+/// `@context`, `type` and `proof` presence: what tells a quiz result from other JSON before
+/// any signature is checked.
+fn check_shape(document: &Map<String, Value>) -> Result<(), FormatProblem> {
+    // Exactly the one context: the cryptosuite accepts contexts appended after the proof's
+    // (for proof sets), which would leave them unsigned.
+    let context_ok = match document.get("@context") {
+        Some(Value::Array(values)) => values.len() == 1 && values[0] == VC_CONTEXT,
+        _ => false,
+    };
+    if !context_ok {
+        return Err(FormatProblem::Context);
+    }
+    let types = document.get("type").and_then(Value::as_array);
+    let has = |name: &str| types.is_some_and(|types| types.iter().any(|t| t == name));
+    if !has("VerifiableCredential") || !has(RESULT_TYPE) {
+        return Err(FormatProblem::Type);
+    }
+    if !document.contains_key("proof") {
+        return Err(FormatProblem::MissingProof);
+    }
+    Ok(())
+}
+
+fn proof_error(error: ProofError) -> VerifyError {
+    match error {
+        ProofError::MissingProof => VerifyError::UnknownFormat(FormatProblem::MissingProof),
+        ProofError::ProofSet
+        | ProofError::ProofNotObject
+        | ProofError::MissingMember(_)
+        | ProofError::BadCreated(_)
+        | ProofError::UnsafeNumber(_) => {
+            VerifyError::UnknownFormat(FormatProblem::Proof(error.to_string()))
+        }
+        ProofError::WrongType(_)
+        | ProofError::WrongCryptosuite(_)
+        | ProofError::VerificationMethod(DidKeyError::NotDidKey | DidKeyError::WrongCodec { .. }) => {
+            VerifyError::UnsupportedProof(error.to_string())
+        }
+        ProofError::BadProofValue(_)
+        | ProofError::ProofValueLength(_)
+        | ProofError::ContextMismatch
+        | ProofError::VerificationMethod(_)
+        | ProofError::SignatureInvalid => VerifyError::SignatureInvalid,
+    }
+}
+
+fn subject(subject: Option<Value>, issuer: &DidKey) -> Result<QuizResult, String> {
+    let Some(Value::Object(mut subject)) = subject else {
+        return Err("không phải là một đối tượng".to_owned());
+    };
+    if subject.remove("id") != Some(Value::String(issuer.to_string())) {
+        return Err("id phải là did:key của người cấp".to_owned());
+    }
+    serde_json::from_value(Value::Object(subject)).map_err(|error| error.to_string())
+}
+
+/// `dateTimeStamp` text on the wire, ms since the Unix epoch in memory.
+mod timestamp {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    use crate::credential::datetime::{format_timestamp, parse_timestamp};
+
+    pub fn serialize<S: Serializer>(ms: &i64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format_timestamp(*ms))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_timestamp(&text)
+            .ok_or_else(|| D::Error::custom(format!("{text:?} is not a dateTimeStamp")))
+    }
+}

@@ -1,0 +1,154 @@
+//! Draws from real banks: golden vectors through `hocso attempt replay`, quotas and uniqueness
+//! over many seeds of the shipped bank, and grading that the choice shuffle cannot change.
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use hocso::attempt::{grade, Answer, AnswerRecord, ContestSettings, Draw};
+use hocso::bank::{load_toml, AnswerKey, Bank};
+
+use crate::bank_cli::hocso;
+
+fn shipped_bank() -> Bank {
+    let path = "quizzes/nq57.toml";
+    let text = fs::read_to_string(path).expect("read the shipped bank");
+    load_toml(path, &text).0.expect("the shipped bank is valid")
+}
+
+#[test]
+fn replay_prints_the_golden_draws() {
+    let cases = [
+        (
+            "7",
+            [
+                "tq-001       choices [0, 3, 1, 2]",
+                "gp-001       choices [0, 1]",
+                "tq-002       choices [1, 0, 3, 2]",
+            ],
+        ),
+        (
+            "8",
+            [
+                "tq-001       choices [3, 2, 1, 0]",
+                "tq-002       choices [2, 0, 3, 1]",
+                "gp-001       choices [0, 1]",
+            ],
+        ),
+        (
+            "18446744073709551615",
+            [
+                "tq-001       choices [3, 1, 0, 2]",
+                "gp-001       choices [0, 1]",
+                "tq-002       choices [1, 0, 2, 3]",
+            ],
+        ),
+    ];
+    for (seed, lines) in cases {
+        let out = hocso(
+            &[
+                "attempt",
+                "replay",
+                "--bank",
+                "tests/fixtures/banks/valid.toml",
+                "--seed",
+                seed,
+            ],
+            "",
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let drawn: Vec<&str> = stdout.lines().skip(1).map(|l| l[5..].trim_end()).collect();
+        assert_eq!(drawn, lines, "seed {seed}");
+    }
+}
+
+#[test]
+fn replay_reports_impossible_settings_and_bad_seeds() {
+    let out = hocso(
+        &[
+            "attempt",
+            "replay",
+            "--bank",
+            "tests/fixtures/banks/valid.toml",
+            "--seed",
+            "1",
+            "--questions",
+            "1",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("quotas add up to 2, more than the 1 questions"));
+    let out = hocso(
+        &[
+            "attempt",
+            "replay",
+            "--bank",
+            "tests/fixtures/banks/valid.toml",
+            "--seed",
+            "-1",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn every_draw_of_the_shipped_bank_honours_quotas_and_repeats_exactly() {
+    let bank = shipped_bank();
+    let settings = ContestSettings::from_defaults(bank.contest.as_ref().expect("contest defaults"));
+    for seed in 0..500u64 {
+        let seed = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let draw = Draw::from_bank(&bank, seed, &settings).unwrap();
+        assert_eq!(draw.len(), settings.questions);
+        let ids: BTreeSet<&str> = draw.questions().iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids.len(), draw.len(), "duplicate question for seed {seed}");
+        for quota in &settings.quotas {
+            let got = draw
+                .questions()
+                .iter()
+                .filter(|q| bank.questions[q.index].topic == quota.topic)
+                .count();
+            assert!(
+                got >= quota.count,
+                "seed {seed}: topic {} got {got}",
+                quota.topic
+            );
+        }
+        assert_eq!(draw, Draw::from_bank(&bank, seed, &settings).unwrap());
+    }
+}
+
+#[test]
+fn shuffled_choices_never_change_grading() {
+    let bank = shipped_bank();
+    let settings = ContestSettings::from_defaults(bank.contest.as_ref().unwrap());
+    for seed in 0..200u64 {
+        let draw = Draw::from_bank(&bank, seed, &settings).unwrap();
+        let answers: Vec<AnswerRecord> = draw
+            .questions()
+            .iter()
+            .map(|q| AnswerRecord {
+                question: q.id.clone(),
+                answer: correct_answer(&bank.questions[q.index].answer),
+                at: 0,
+            })
+            .collect();
+        let graded = grade(&bank, &draw, &answers);
+        assert_eq!(graded.score(), draw.len(), "seed {seed}");
+    }
+}
+
+fn correct_answer(key: &AnswerKey) -> Answer {
+    match key {
+        AnswerKey::Single { correct, .. } => Answer::Choice(*correct),
+        AnswerKey::Multiple { correct, .. } => Answer::Choices(correct.clone()),
+        AnswerKey::TrueFalse { correct } => Answer::Choice(usize::from(!correct)),
+        AnswerKey::Short { accept } => Answer::Text(accept[0].to_uppercase()),
+    }
+}

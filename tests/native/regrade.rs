@@ -1,0 +1,105 @@
+//! A submitted attempt signs a result that verifies and regrades; any inconsistency between the
+//! file and its bank is named.
+
+use std::rc::Rc;
+
+use ed25519_dalek::SigningKey;
+use hocso::attempt::{Answer, Field};
+use hocso::bank::Bank;
+use hocso::contest::{Action, ContestRecord, ContestScreen};
+use hocso::credential::{issue, quiz_result, regrade, verify, QuizResult, RegradeError};
+use serde_json::json;
+
+use crate::support::bank;
+
+const T0: u64 = 1_763_900_000_000;
+
+/// A change made to a result.
+type Edit = Box<dyn Fn(&mut QuizResult)>;
+
+/// A result signed from a real attempt over the support bank: the first question answered.
+fn submitted() -> (Bank, QuizResult) {
+    let bank = bank();
+    let mut screen = ContestScreen::new(
+        Rc::new(bank.clone()),
+        Rc::from("d1"),
+        ContestRecord::default(),
+        T0,
+    );
+    screen.apply(Action::Edit(Field::Name, "Lê Thị Hoa".into()));
+    screen.apply(Action::Edit(Field::Unit, "Chi bộ 5".into()));
+    screen.apply(Action::Start { seed: 3, now: T0 });
+    let first = screen.current().unwrap().1.questions()[0].id.clone();
+    screen.apply(Action::Answer {
+        id: first,
+        answer: Answer::Choice(0),
+        now: T0 + 5_000,
+    });
+    screen.apply(Action::Finish);
+    screen.apply(Action::EditPrediction("4".into()));
+    screen.apply(Action::RequestSubmit);
+    screen.apply(Action::ConfirmSubmit(T0 + 9_000));
+    let attempt = &screen.record().history[0];
+    let result = quiz_result(attempt, &bank).expect("a submitted attempt makes a result");
+    (bank, result)
+}
+
+#[test]
+fn a_signed_result_verifies_and_regrades() {
+    let (bank, result) = submitted();
+    assert_eq!((result.prediction, result.max_score), (4, 3));
+    let key = SigningKey::from_bytes(&[7; 32]);
+    let signed = issue(&result, &key, T0 as i64 + 10_000).unwrap();
+    let verified = verify(&signed.to_string()).expect("verifies");
+    assert_eq!(verified.result, result);
+    let regraded = regrade(&verified.result, |d| (d == "d1").then_some(&bank)).expect("regrades");
+    assert_eq!(
+        (regraded.score, regraded.max_score, regraded.duration_ms),
+        (result.score, 3, 9_000)
+    );
+}
+
+#[test]
+fn inconsistencies_are_named() {
+    let (bank, result) = submitted();
+    let lookup = |d: &str| (d == "d1").then_some(&bank);
+    let cases: Vec<(Edit, &str)> = vec![
+        (Box::new(|r| r.score += 1), "score-mismatch"),
+        (Box::new(|r| r.max_score = 20), "score-mismatch"),
+        (Box::new(|r| r.bank.digest = "other".into()), "unknown-bank"),
+        (Box::new(|r| r.seed = "không".into()), "bad-seed"),
+        (
+            Box::new(|r| {
+                r.answers
+                    .push(json!({"question": "zz", "answer": {"choice": 0}, "at": 1}))
+            }),
+            "answer-not-in-draw",
+        ),
+        (
+            Box::new(|r| r.answers.push(json!({"oops": 1}))),
+            "bad-attempt",
+        ),
+        (
+            Box::new(|r| r.submitted_at = r.started_at + 10 * 60_000),
+            "times",
+        ),
+        (Box::new(|r| r.submitted_at = r.started_at - 1), "times"),
+        (Box::new(|r| r.settings["questions"] = json!(99)), "draw"),
+    ];
+    for (edit, code) in cases {
+        let mut changed = result.clone();
+        edit(&mut changed);
+        let error = regrade(&changed, lookup).expect_err(code);
+        assert_eq!(error.code(), code, "{error}");
+    }
+    let mismatch = RegradeError::ScoreMismatch {
+        claimed: 3,
+        claimed_max: 3,
+        score: 1,
+        max: 3,
+    };
+    assert_eq!(
+        mismatch.to_string(),
+        "điểm ghi trong tệp (3/3) không khớp với điểm chấm lại (1/3)"
+    );
+}
