@@ -7,6 +7,7 @@ mod bank;
 mod bank_cli;
 mod bank_digest;
 mod bank_fuzz;
+mod bank_fuzz_found;
 mod bank_import;
 mod compiled;
 mod content;

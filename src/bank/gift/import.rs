@@ -57,20 +57,28 @@ impl Parser<'_> {
             return;
         }
         let directives = std::mem::take(&mut self.directives);
-        let start = item.text.len() - item.text.trim_start().len();
-        let whole = item.span(start..item.text.len());
         let mut local = Vec::new();
         for d in directives {
             if !self.bank_directive(&d) {
                 local.push(d);
             }
         }
-        let body = item.text.trim();
-        if let Some(path) = body.strip_prefix("$CATEGORY:") {
-            self.category(path, &local, whole);
-        } else {
-            self.question(item, start, &local);
+        // A `$CATEGORY:` line names a topic. Lines after it in the same item (Moodle expects a
+        // blank line first, and would take them into the category's name) are the next
+        // question, in that topic.
+        let text = &item.text;
+        let mut start = text.len() - text.trim_start().len();
+        while text[start..].starts_with("$CATEGORY:") {
+            let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+            let path = &text[start + "$CATEGORY:".len()..end];
+            self.category(path, &std::mem::take(&mut local), item.span(start..end));
+            if end == text.len() {
+                return;
+            }
+            start = end + 1;
+            start += text[start..].len() - text[start..].trim_start().len();
         }
+        self.question(item, start, &local);
     }
 
     /// Applies a `bank.*` or `contest.*` directive; false when it is not one.

@@ -31,6 +31,8 @@ pub fn unescape(text: &str) -> String {
             continue;
         }
         match chars.next() {
+            // Not even an escaped carriage return is kept.
+            Some('\r') => out.push('\\'),
             Some('n') => out.push('\n'),
             Some(e @ ('~' | '=' | '#' | '{' | '}' | ':' | '\\')) => out.push(e),
             Some(other) => {
