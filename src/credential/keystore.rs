@@ -54,7 +54,7 @@ pub fn key_fingerprint(did: &DidKey) -> String {
 /// A signed credential's short fingerprint: the first 12 hex digits of SHA-256 over its
 /// canonical JSON (RFC 8785), in groups of four.
 pub fn credential_fingerprint(credential: &Value) -> String {
-    let canonical = serde_json_canonicalizer::to_vec(credential).unwrap_or_default();
+    let canonical = crate::jcs::canonicalize(credential);
     let hex: String = Sha256::digest(&canonical)
         .iter()
         .take(6)

@@ -2,14 +2,12 @@
 //! Integrity cryptosuite, issued by the `did:key` of the learner's Ed25519 key.
 //!
 //! [`did_key`] encodes keys, [`keystore`] keeps the device's key, [`backup`] saves and restores
-//! it, [`jcs`] is RFC 8785,
-//! [`proof`] is the cryptosuite, [`strict_json`] reads files without ambiguity, [`vc`] builds
+//! it, [`proof`] is the cryptosuite, [`strict_json`] reads files without ambiguity, [`vc`] builds
 //! and verifies the quiz result credential.
 
 pub mod backup;
 pub mod datetime;
 pub mod did_key;
-pub mod jcs;
 pub mod keystore;
 pub mod proof;
 pub mod quiz;

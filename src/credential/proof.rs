@@ -14,7 +14,7 @@ use thiserror::Error;
 
 use super::datetime::is_datetime;
 use super::did_key::{decode_base58btc, encode_base58btc, DidKey, DidKeyError};
-use super::jcs::canonicalize_object;
+use crate::jcs::canonicalize_object;
 
 /// The proof `type`.
 pub const PROOF_TYPE: &str = "DataIntegrityProof";

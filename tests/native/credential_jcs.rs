@@ -1,7 +1,7 @@
 //! RFC 8785 (JCS): the examples of the RFC, and differential tests against the
 //! `serde_json_canonicalizer` crate over random JSON.
 
-use hocso::credential::jcs::canonicalize;
+use hocso::jcs::canonicalize;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
