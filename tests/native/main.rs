@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod attempt_draw;
+mod attempt_reference;
 mod bank;
 mod bank_cli;
 mod bank_digest;
