@@ -10,6 +10,7 @@ mod bank_digest;
 mod bank_fuzz;
 mod bank_fuzz_found;
 mod bank_import;
+mod cli_results;
 mod compiled;
 mod content;
 mod content_audit;

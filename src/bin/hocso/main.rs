@@ -9,6 +9,9 @@ mod bank;
 mod handbook;
 mod io;
 mod json;
+mod rank;
+mod simulate;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -38,6 +41,12 @@ enum Command {
     /// JSON utilities for integrators.
     #[command(subcommand)]
     Json(json::JsonCommand),
+    /// Rank contest results: verify, regrade, one entry per participant, ordered.
+    Rank(rank::Args),
+    /// Generate signed results of simulated participants, to rehearse a contest pipeline.
+    Simulate(simulate::Args),
+    /// Verify signed results and regrade them against their bank.
+    Verify(verify::Args),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +55,9 @@ fn main() -> ExitCode {
         Command::Bank(command) => bank::run(command),
         Command::Handbook(command) => handbook::run(command),
         Command::Json(command) => json::run(command),
+        Command::Rank(args) => rank::run(&args),
+        Command::Simulate(args) => simulate::run(&args),
+        Command::Verify(args) => verify::run(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

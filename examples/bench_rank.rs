@@ -1,0 +1,131 @@
+//! Benchmark: `hocso rank` against bare Ed25519 verification, on the same cores.
+//! Run through `scripts/bench rank`; prints `name=value` lines, `rank_vs_verify_ratio` last.
+//!
+//! 1. Simulates `BENCH_RESULTS` (default 100 000) signed results over the shipped bank into a
+//!    temporary directory, in parallel, with the very code of `hocso simulate`.
+//! 2. (a) Bare verification: every file's proof is parsed and its hash data computed
+//!    beforehand (`hocso::credential::proof`), then only `verify_strict` of each signature over
+//!    its hash is timed, in parallel.
+//! 3. (b) The rank pipeline of `hocso rank` end to end over the directory: walk, read, strict
+//!    JSON, the whole `eddsa-jcs-2022` verification, regrading, ranking.
+//!
+//! The CLI modules are included by path so the benchmark measures the code the binary runs.
+
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use ed25519_dalek::Signature;
+use hocso::bank::load_toml;
+use hocso::credential::did_key::decode_base58btc;
+use hocso::credential::proof::{configure, hash, transform, verification_method};
+use hocso::rank::RankConfig;
+use rayon::prelude::*;
+use serde_json::Value;
+
+// The benchmark uses only part of each included module.
+#[allow(dead_code)]
+#[path = "../src/bin/hocso/verify/check.rs"]
+mod check;
+#[allow(dead_code)]
+#[path = "../src/bin/hocso/simulate/participants.rs"]
+mod participants;
+#[allow(dead_code)]
+#[path = "../src/bin/hocso/rank/pipeline.rs"]
+mod pipeline;
+
+/// Where `pipeline` finds `check`, as in the binary.
+mod verify {
+    pub(crate) use super::check;
+}
+
+use check::Banks;
+use participants::Simulation;
+use pipeline::rank_files;
+
+fn main() {
+    let count: u64 = std::env::var("BENCH_RESULTS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    let path = "quizzes/nq57.toml";
+    let text = fs::read_to_string(path).expect("read the shipped bank");
+    let bank = load_toml(path, &text).0.expect("the shipped bank is valid");
+    let dir = std::env::temp_dir().join(format!("hocso-bench-rank-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("create the results directory");
+
+    let started = Instant::now();
+    let simulation = Simulation::new(&bank, 2026, count).expect("the bank has contest settings");
+    (0..count).into_par_iter().for_each(|index| {
+        let text = format!("{:#}\n", simulation.file(index));
+        fs::write(dir.join(format!("{index:06}.json")), text).expect("write a result");
+    });
+    let simulate_s = started.elapsed().as_secs_f64();
+
+    // (a) Bare Ed25519: hash data prepared untimed, only the signature checks timed.
+    let prepared: Vec<_> = (0..count)
+        .into_par_iter()
+        .map(|index| prepare(&dir.join(format!("{index:06}.json"))))
+        .collect();
+    let started = Instant::now();
+    let verified = prepared
+        .par_iter()
+        .filter(|(key, hash_data, signature)| key.verify_strict(hash_data, signature).is_ok())
+        .count();
+    let verify_s = started.elapsed().as_secs_f64();
+    assert_eq!(verified as u64, count, "every simulated signature verifies");
+    drop(prepared);
+
+    // (b) The rank pipeline end to end.
+    let banks = Banks::new([bank.clone()]);
+    let started = Instant::now();
+    let outcome = rank_files(
+        std::slice::from_ref(&dir),
+        &banks,
+        RankConfig::default(),
+        |path, problem| panic!("{}: {problem:?}", path.display()),
+    );
+    let rank_s = started.elapsed().as_secs_f64();
+    assert_eq!(
+        outcome.summary.valid, count,
+        "every simulated result is valid"
+    );
+    fs::remove_dir_all(&dir).expect("remove the results directory");
+
+    let verify_per_s = count as f64 / verify_s;
+    let rank_per_s = count as f64 / rank_s;
+    println!("results={count}");
+    println!("threads={}", rayon::current_num_threads());
+    println!("ranked={}", outcome.ranking.rows.len());
+    println!("duplicates={}", outcome.ranking.duplicates.len());
+    println!("full_scores={}", outcome.ranking.full_scores);
+    println!("simulate_s={simulate_s:.1}");
+    println!("verify_s={verify_s:.2}");
+    println!("rank_s={rank_s:.2}");
+    println!("verify_per_s={verify_per_s:.0}");
+    println!("rank_per_s={rank_per_s:.0}");
+    println!("rank_vs_verify_ratio={:.2}", rank_per_s / verify_per_s);
+}
+
+/// The signer, the hash data (eddsa-jcs-2022 3.3.4) and the signature of one file.
+fn prepare(path: &Path) -> (ed25519_dalek::VerifyingKey, [u8; 64], Signature) {
+    let text = fs::read_to_string(path).expect("read a result");
+    let Ok(Value::Object(mut document)) = serde_json::from_str(&text) else {
+        panic!("{} is not a JSON object", path.display())
+    };
+    let Some(Value::Object(mut options)) = document.remove("proof") else {
+        panic!("{} has no proof", path.display())
+    };
+    let Some(Value::String(proof_value)) = options.remove("proofValue") else {
+        panic!("{} has no proofValue", path.display())
+    };
+    let bytes = decode_base58btc(&proof_value).expect("base58-btc proofValue");
+    let signature = Signature::from_slice(&bytes).expect("a 64-byte signature");
+    // Our proofs carry the document's own @context, so the document is hashed as it is.
+    let hash_data = hash(
+        &transform(&document, &options).expect("transform"),
+        &configure(&options).expect("proof configuration"),
+    );
+    let signer = verification_method(&options).expect("a did:key verification method");
+    (*signer.verifying_key(), hash_data, signature)
+}

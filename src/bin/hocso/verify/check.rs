@@ -1,0 +1,85 @@
+//! One result file judged against the banks: read, strict JSON, signature, issuer, then
+//! regrading (the score in the file is never trusted). Shared by `verify` and `rank`, and by
+//! `examples/bench_rank.rs` (which includes this file), so it depends on the library only.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+
+use hocso::bank::{digest, Bank};
+use hocso::credential::{regrade, verify, Regraded, VerifiedResult};
+
+/// The banks results are regraded against, by digest.
+#[derive(Debug, Default)]
+pub struct Banks(HashMap<String, Bank>);
+
+impl Banks {
+    /// Banks keyed by their digest.
+    pub fn new(banks: impl IntoIterator<Item = Bank>) -> Self {
+        Banks(
+            banks
+                .into_iter()
+                .map(|bank| (digest(&bank), bank))
+                .collect(),
+        )
+    }
+
+    /// The bank with `digest`.
+    pub fn get(&self, digest: &str) -> Option<&Bank> {
+        self.0.get(digest)
+    }
+}
+
+/// A result that verified and regraded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// What the signature covers.
+    pub verified: VerifiedResult,
+    /// The recomputed score and the duration.
+    pub regraded: Regraded,
+}
+
+/// Why a file is not a valid result: a stable English code and the Vietnamese reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    /// `VerifyError::code`, `RegradeError::code`, or `not_utf8`.
+    pub code: &'static str,
+    /// The reason, in Vietnamese.
+    pub reason: String,
+}
+
+/// Reads `path` (an I/O error is the caller's to report) and judges its text.
+pub fn check_file(path: &Path, banks: &Banks) -> std::io::Result<Result<Checked, Invalid>> {
+    let bytes = fs::read(path)?;
+    Ok(check_bytes(bytes, banks))
+}
+
+/// Judges the bytes of a file.
+pub fn check_bytes(bytes: Vec<u8>, banks: &Banks) -> Result<Checked, Invalid> {
+    let text = String::from_utf8(bytes).map_err(|e| Invalid {
+        code: "not_utf8",
+        reason: format!(
+            "tệp không phải văn bản UTF-8 (byte sai ở vị trí {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
+    check(&text, banks)
+}
+
+/// Judges the text of a file.
+pub fn check(text: &str, banks: &Banks) -> Result<Checked, Invalid> {
+    let verified = verify(text).map_err(|e| Invalid {
+        code: e.code(),
+        reason: e.to_string(),
+    })?;
+    let regraded = regrade(&verified.result, |d| banks.get(d)).map_err(|e| Invalid {
+        code: e.code(),
+        reason: e.to_string(),
+    })?;
+    Ok(Checked { verified, regraded })
+}
+
+/// `m:ss.mmm`, how durations are shown.
+pub fn format_duration(ms: u64) -> String {
+    format!("{}:{:02}.{:03}", ms / 60_000, ms / 1000 % 60, ms % 1000)
+}
