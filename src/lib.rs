@@ -11,6 +11,7 @@ pub mod content;
 pub mod contest;
 pub mod credential;
 pub mod diagnostics;
+pub mod jcs;
 pub mod prefs;
 pub mod rank;
 pub mod store;

@@ -25,6 +25,18 @@
 //!
 //! No hash-map order, platform word size or `rand` sampling routine takes part, so the draw is
 //! the same natively and in the browser, and across `rand` releases.
+//!
+//! # The stream, for a replay without `rand_chacha`
+//!
+//! - Key: eight PCG32 outputs (`rand_core`'s `seed_from_u64`): starting from `s = seed`, each
+//!   word is `s = s * 0x5851f42d4c957f2d + 0xa17654e46fbe17f3 (mod 2^64)`, then
+//!   `rotr32(((s >> 18) ^ s) >> 27, s >> 59)`; the words are the key in order (little-endian).
+//! - Blocks: ChaCha20 (RFC 8439, 20 rounds) with words 12–13 a 64-bit block counter from 0 (low
+//!   word first) and words 14–15 zero; output words are read block after block.
+//! - `next_u64` = `lo | hi << 32` of the next two words.
+//!
+//! `tests/native/attempt_reference.rs` re-implements exactly this text, with no `rand` crate,
+//! and checks it against the engine over the shipped bank and against RFC 8439's test vector.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -38,7 +38,24 @@ impl Draw {
     }
 }
 
+/// Time limit of a contest over a bank without `[bank.contest]` defaults.
+pub const DEFAULT_TIME_LIMIT_MINUTES: u32 = 15;
+
 impl ContestSettings {
+    /// The settings a contest over `bank` runs with: its `[bank.contest]` defaults, or, for a
+    /// bank without them (e.g. imported from GIFT), every question, no quotas and
+    /// [`DEFAULT_TIME_LIMIT_MINUTES`]. The app and `hocso attempt replay` both start from this.
+    pub fn for_bank(bank: &Bank) -> ContestSettings {
+        bank.contest.as_ref().map_or_else(
+            || ContestSettings {
+                questions: bank.questions.len(),
+                quotas: Vec::new(),
+                time_limit_ms: u64::from(DEFAULT_TIME_LIMIT_MINUTES) * 60_000,
+            },
+            ContestSettings::from_defaults,
+        )
+    }
+
     /// The settings a bank's contest defaults describe.
     pub fn from_defaults(defaults: &ContestDefaults) -> ContestSettings {
         ContestSettings {

@@ -147,7 +147,8 @@ impl Attempt {
     }
 
     /// Reads a saved state and brings it up to `now`: if the deadline passed while the page was
-    /// closed, the attempt is submitted at the deadline with the answers it had.
+    /// closed, the attempt is submitted at the deadline with the answers it had. A current
+    /// position past the last question is brought back to the last one.
     pub fn from_json(json: &str, now: u64) -> Result<Self, LoadError> {
         #[derive(Deserialize)]
         struct Version {
@@ -158,6 +159,10 @@ impl Attempt {
             return Err(LoadError::Schema { found: schema });
         }
         let mut attempt: Attempt = serde_json::from_str(json)?;
+        // A damaged or edited file must not point the screen past the last question.
+        attempt.current = attempt
+            .current
+            .min(attempt.settings.questions.saturating_sub(1));
         attempt.tick(now);
         Ok(attempt)
     }
@@ -701,5 +706,16 @@ mod tests {
         let err = Attempt::from_json("{\"schema\":1}", T0).unwrap_err();
         assert!(matches!(err, LoadError::Json(_)), "{err}");
         assert!(Attempt::from_json("not json", T0).is_err());
+    }
+
+    #[test]
+    fn a_saved_position_past_the_end_is_clamped() {
+        let (attempt, _) = started();
+        let json = attempt
+            .to_json()
+            .replace(r#""current":0"#, r#""current":99"#);
+        assert_ne!(json, attempt.to_json());
+        let resumed = Attempt::from_json(&json, T0 + 1).unwrap();
+        assert_eq!(resumed.current(), 7);
     }
 }

@@ -15,7 +15,7 @@ mod rng;
 
 pub use answer::{Answer, AnswerError, AnswerKind, AnswerRecord};
 pub use draw::{ContestSettings, Draw, DrawError, Drawn, Quota};
-pub use grade::{grade, is_correct, Grade};
+pub use grade::{grade, is_correct, Grade, DEFAULT_TIME_LIMIT_MINUTES};
 pub use machine::{Attempt, AttemptError, LoadError, Phase, SubmittedBy, SCHEMA_VERSION};
 pub use participant::{
     validate_email, validate_name, validate_phone, validate_unit, Field, FieldError, Participant,

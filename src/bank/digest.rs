@@ -1,19 +1,19 @@
 //! The bank digest: lowercase hex SHA-256 over the RFC 8785 (JCS) canonical JSON of the parsed
 //! [`Bank`]. Results name the bank by it, so it is stable across platforms and across the field
-//! order of the TOML the bank came from. Canonicalisation is `serde_json_canonicalizer`'s.
+//! order of the TOML the bank came from. Canonicalisation is [`crate::jcs`].
 
 use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Number, Value};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::Bank;
 
 /// The bank's digest: 64 lowercase hex digits.
 pub fn digest(bank: &Bank) -> String {
-    let canonical =
-        serde_json_canonicalizer::to_vec(bank).expect("a bank has only string keys and no floats");
+    let value = serde_json::to_value(bank).expect("a bank has only string keys");
+    let canonical = crate::jcs::canonicalize(&value);
     let hash = Sha256::digest(&canonical);
     let mut hex = String::with_capacity(64);
     for byte in hash {
@@ -51,28 +51,6 @@ impl Built {
 /// whitespace, numbers as ECMAScript prints IEEE 754 doubles (so integers beyond 2^53 round as
 /// a double would), strings with the minimal escapes.
 pub fn canonical_json(json: &str) -> Result<String, serde_json::Error> {
-    let mut value: Value = serde_json::from_str(json)?;
-    integers_as_doubles(&mut value);
-    serde_json_canonicalizer::to_string(&value)
-}
-
-/// Largest integer every double represents exactly.
-const EXACT: u64 = 1 << 53;
-
-/// Turns integers a double cannot hold exactly into the double JSON parsers in ECMAScript read.
-fn integers_as_doubles(value: &mut Value) {
-    match value {
-        Value::Number(n) => {
-            let inexact = n.as_u64().is_some_and(|u| u > EXACT)
-                || n.as_i64().is_some_and(|i| i.unsigned_abs() > EXACT);
-            if inexact {
-                if let Some(double) = n.as_f64().and_then(Number::from_f64) {
-                    *n = double;
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(integers_as_doubles),
-        Value::Object(map) => map.values_mut().for_each(integers_as_doubles),
-        Value::Null | Value::Bool(_) | Value::String(_) => {}
-    }
+    let value: Value = serde_json::from_str(json)?;
+    Ok(String::from_utf8_lossy(&crate::jcs::canonicalize(&value)).into_owned())
 }

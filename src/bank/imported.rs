@@ -13,11 +13,17 @@ pub const DEFAULT_TOPIC: (&str, &str) = ("chung", "Chung");
 /// Bank metadata found in the input (GIFT directives); the rest is defaulted.
 #[derive(Debug, Default)]
 pub struct Meta {
+    /// `@bank.id`; the file name slugged when absent.
     pub id: Option<String>,
+    /// `@bank.title`; the file name when absent.
     pub title: Option<String>,
+    /// `@bank.version`; `1.0.0` when absent.
     pub version: Option<String>,
+    /// `@bank.language`; `vi` when absent.
     pub language: Option<String>,
+    /// `@bank.source` lines.
     pub sources: Vec<String>,
+    /// `@contest.*` lines.
     pub contest: Option<ContestDefaults>,
 }
 
@@ -26,8 +32,10 @@ pub struct Meta {
 pub struct Draft {
     /// The input file's name without its extension, for the default id and title.
     stem: String,
+    /// Bank metadata found so far.
     pub meta: Meta,
     topics: Vec<Topic>,
+    /// The questions parsed so far, in input order.
     pub questions: Vec<DraftQuestion>,
 }
 
@@ -36,11 +44,17 @@ pub struct Draft {
 pub struct DraftQuestion {
     /// Its title, which becomes its id (slugged).
     pub title: Option<String>,
+    /// Its topic id; the default topic when `None`.
     pub topic: Option<String>,
+    /// Its level; 1 when `None`.
     pub level: Option<u8>,
+    /// The question text.
     pub text: String,
+    /// Kind, choices and correct answer.
     pub answer: AnswerKey,
+    /// The general feedback, if any.
     pub explanation: Option<String>,
+    /// `@source`, if given.
     pub source: Option<String>,
     /// Where it is in the input.
     pub span: std::ops::Range<usize>,

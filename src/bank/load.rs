@@ -92,12 +92,8 @@ impl Reader<'_> {
             }
         };
         let header = meta.and_then(|(table, span)| self.header(table, span));
-        let topics = self.topics(root.get("topics"));
+        let (topics, topic_ids) = self.topics(root.get("topics"));
         let (questions, located) = self.questions(root.get("questions"));
-        let topic_ids: Vec<Located> = topics
-            .iter()
-            .map(|(t, span)| (t.id.clone(), span.clone()))
-            .collect();
         let no_quotas = Vec::new();
         let parts = check::Parts {
             topics: &topic_ids,
@@ -118,7 +114,7 @@ impl Reader<'_> {
             language: header.language?,
             sources: header.sources?,
             contest: header.contest?,
-            topics: topics.into_iter().map(|(t, _)| t).collect(),
+            topics: topics?,
             questions: questions?,
         })
     }
@@ -179,50 +175,56 @@ impl Reader<'_> {
             .required(table, "pass_percent", &span, owner)
             .and_then(|v| self.integer("pass_percent", v, 0, 100));
         let tie_break = match table.get("tie_break") {
-            Some(v) => Some(Some(self.text("`tie_break`", v)?)),
+            Some(v) => self.text("`tie_break`", v).map(Some),
             None => Some(None),
         };
-        let quotas = match table.get("quotas") {
+        let (quotas, quotas_ok) = match table.get("quotas") {
             Some(v) => self.quotas(v),
-            None => Some(Vec::new()),
+            None => (Vec::new(), true),
         };
-        header.quotas = quotas.clone();
-        let quotas = quotas?.into_iter().map(|(id, n, _)| (id, n)).collect();
+        let by_topic = quotas.iter().map(|(id, n, _)| (id.clone(), *n)).collect();
+        header.quotas = Some(quotas);
         Some(Some(ContestDefaults {
             questions: questions?.0 as u32,
             time_limit_minutes: minutes? as u32,
             pass_percent: pass? as u8,
             tie_break: tie_break?,
-            quotas,
+            quotas: quotas_ok.then_some(by_topic)?,
         }))
     }
 
-    fn quotas(&mut self, value: &Value<'_>) -> Option<Vec<(String, u32, Span)>> {
-        let table = self.table("quotas", value)?;
+    /// The quotas that could be read, and whether all could.
+    fn quotas(&mut self, value: &Value<'_>) -> (Vec<(String, u32, Span)>, bool) {
+        let Some(table) = self.table("quotas", value) else {
+            return (Vec::new(), false);
+        };
         let mut out = Vec::new();
         let mut ok = true;
         for (key, v) in table.iter() {
-            let n = self.integer(key.get_ref(), v, 0, u32::MAX.into());
-            match n {
+            match self.integer(key.get_ref(), v, 0, u32::MAX.into()) {
                 Some(n) => out.push((key.get_ref().to_string(), n as u32, key.span())),
                 None => ok = false,
             }
         }
-        ok.then_some(out)
+        (out, ok)
     }
 
-    fn topics(&mut self, value: Option<&Value<'_>>) -> Vec<(Topic, Span)> {
+    /// The topics (when all are valid) and every topic id that could be read, for the
+    /// cross-checks.
+    fn topics(&mut self, value: Option<&Value<'_>>) -> (Option<Vec<Topic>>, Vec<Located>) {
         let Some(value) = value else {
             self.error(0..0, "the bank declares no topics")
                 .hint("add a [[topics]] table with an id and a title");
-            return Vec::new();
+            return (None, Vec::new());
         };
         let Some(array) = self.array_of_tables("topics", value) else {
-            return Vec::new();
+            return (None, Vec::new());
         };
-        let mut topics = Vec::new();
+        let mut topics = Some(Vec::with_capacity(array.len()));
+        let mut ids = Vec::with_capacity(array.len());
         for element in array.iter() {
             let Some(table) = self.table("topics", element) else {
+                topics = None;
                 continue;
             };
             let span = element.span();
@@ -233,11 +235,13 @@ impl Reader<'_> {
             let title = self
                 .required(table, "title", &span, "a topic")
                 .and_then(|v| self.text("`title`", v));
-            if let (Some((id, id_span)), Some(title)) = (id, title) {
-                topics.push((Topic { id, title }, id_span));
+            ids.extend(id.clone());
+            match (id, title, topics.as_mut()) {
+                (Some((id, _)), Some(title), Some(list)) => list.push(Topic { id, title }),
+                _ => topics = None,
             }
         }
-        topics
+        (topics, ids)
     }
 
     /// Reads `[[questions]]`: the questions (when all are valid) and, for the cross-checks,

@@ -122,15 +122,7 @@ impl ContestScreen {
     /// The screen over `bank` (whose digest is `digest`) resuming `record` at `now`: an attempt
     /// whose deadline passed while the page was closed is submitted and its result shown.
     pub fn new(bank: Rc<Bank>, digest: Rc<str>, record: ContestRecord, now: u64) -> Self {
-        let settings = bank
-            .contest
-            .as_ref()
-            .map(ContestSettings::from_defaults)
-            .unwrap_or_else(|| ContestSettings {
-                questions: bank.questions.len(),
-                quotas: Vec::new(),
-                time_limit_ms: 15 * 60_000,
-            });
+        let settings = ContestSettings::for_bank(&bank);
         let mut screen = Self {
             bank,
             digest,

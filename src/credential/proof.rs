@@ -14,6 +14,7 @@ use thiserror::Error;
 
 use super::datetime::is_datetime;
 use super::did_key::{decode_base58btc, encode_base58btc, DidKey, DidKeyError};
+use crate::jcs::canonicalize_object;
 
 /// The proof `type`.
 pub const PROOF_TYPE: &str = "DataIntegrityProof";
@@ -213,9 +214,7 @@ fn context_values(context: &Value) -> &[Value] {
 /// RFC 8785 over a JSON object whose numbers are all I-JSON safe.
 fn canonicalize(object: &Map<String, Value>) -> Result<Vec<u8>, ProofError> {
     object.values().try_for_each(check_numbers)?;
-    // A map of string keys to JSON values with finite numbers always canonicalises, and
-    // writing to a Vec cannot fail.
-    Ok(serde_json_canonicalizer::to_vec(object).expect("a json object canonicalises"))
+    Ok(canonicalize_object(object))
 }
 
 fn check_numbers(value: &Value) -> Result<(), ProofError> {

@@ -165,3 +165,24 @@ pub fn answers_json(answers: &[AnswerRecord]) -> Vec<Value> {
         .filter_map(|a| serde_json::to_value(a).ok())
         .collect()
 }
+
+/// Why a file is not an acceptable result: its signature or its consistency with the bank.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CheckError {
+    /// The file does not verify.
+    #[error("{0}")]
+    Verify(#[from] super::VerifyError),
+    /// The file verifies but does not stand against its bank.
+    #[error("{0}")]
+    Regrade(#[from] RegradeError),
+}
+
+/// Verifies `text` and regrades it: what the verify page and `hocso verify` do for each file.
+pub fn check<'b>(
+    text: &str,
+    bank_for: impl Fn(&str) -> Option<&'b Bank>,
+) -> Result<(super::VerifiedResult, Regraded), CheckError> {
+    let verified = super::verify(text)?;
+    let regraded = regrade(&verified.result, bank_for)?;
+    Ok((verified, regraded))
+}

@@ -117,7 +117,7 @@ pub enum VerifyError {
     /// JSON, but not a quiz result credential.
     #[error("không đúng định dạng kết quả đã ký: {0}")]
     UnknownFormat(FormatProblem),
-    /// A proof of another kind than ours.
+    /// A proof of another kind than ours (Vietnamese detail).
     #[error("kiểu chữ ký không được hỗ trợ: {0}")]
     UnsupportedProof(String),
     /// The proof does not verify: the file was changed after signing, or forged.
@@ -148,9 +148,12 @@ pub enum FormatProblem {
     /// No `proof`.
     #[error("không có chữ ký (proof)")]
     MissingProof,
-    /// A proof member is missing or malformed.
+    /// A proof member is missing or malformed (Vietnamese detail).
     #[error("chữ ký (proof) sai cấu trúc: {0}")]
     Proof(String),
+    /// An integer outside ±(2^53 − 1), which JSON canonicalisers disagree on.
+    #[error("số {0} vượt quá phạm vi số nguyên an toàn của JSON (I-JSON)")]
+    Number(String),
     /// `proofPurpose` is not `assertionMethod`.
     #[error("mục đích chữ ký (proofPurpose) phải là \"{PROOF_PURPOSE}\"")]
     ProofPurpose,
@@ -183,33 +186,30 @@ impl VerifyError {
 /// epoch): `validFrom` and the proof's `created` are `now`; issuer and subject id are the
 /// key's `did:key`.
 pub fn issue(result: &QuizResult, key: &SigningKey, now: i64) -> Result<Value, ProofError> {
-    let did = DidKey::of(key).to_string();
+    let did = DidKey::of(key);
     let mut subject = match serde_json::to_value(result) {
         Ok(Value::Object(members)) => members,
         _ => unreachable!("a QuizResult serialises to an object"),
     };
-    subject.insert("id".to_owned(), Value::String(did.clone()));
+    subject.insert("id".to_owned(), Value::String(did.to_string()));
     let time = format_timestamp(now);
-    let credential = json!({
-        "@context": [VC_CONTEXT],
-        "type": ["VerifiableCredential", RESULT_TYPE],
-        "issuer": did,
-        "validFrom": time,
-        "credentialSubject": subject,
-    });
-    let Value::Object(mut credential) = credential else {
-        unreachable!("json! of an object literal is an object")
-    };
-    let options = json!({
-        "type": PROOF_TYPE,
-        "cryptosuite": CRYPTOSUITE,
-        "created": time,
-        "verificationMethod": DidKey::of(key).verification_method(),
-        "proofPurpose": PROOF_PURPOSE,
-    });
-    let Value::Object(options) = options else {
-        unreachable!("json! of an object literal is an object")
-    };
+    let mut credential = object([
+        ("@context", json!([VC_CONTEXT])),
+        ("type", json!(["VerifiableCredential", RESULT_TYPE])),
+        ("issuer", Value::String(did.to_string())),
+        ("validFrom", Value::String(time.clone())),
+        ("credentialSubject", Value::Object(subject)),
+    ]);
+    let options = object([
+        ("type", Value::from(PROOF_TYPE)),
+        ("cryptosuite", Value::from(CRYPTOSUITE)),
+        ("created", Value::String(time)),
+        (
+            "verificationMethod",
+            Value::String(did.verification_method()),
+        ),
+        ("proofPurpose", Value::from(PROOF_PURPOSE)),
+    ]);
     let proof = create_proof(&credential, &options, key)?;
     credential.insert("proof".to_owned(), Value::Object(proof));
     Ok(Value::Object(credential))
@@ -240,25 +240,25 @@ pub fn verify(text: &str) -> Result<VerifiedResult, VerifyError> {
         return Err(VerifyError::UnknownFormat(FormatProblem::ProofPurpose));
     }
     let mut credential = verified.document;
-    let issuer = match credential.get("issuer").and_then(Value::as_str) {
-        Some(issuer) => DidKey::parse(issuer).map_err(|_| VerifyError::IssuerMismatch {
-            issuer: issuer.to_owned(),
-            signer: verified.signer.to_string(),
-        })?,
+    // A did:key has one spelling, so comparing text is exact (and skips decoding a point).
+    let issuer = verified.signer;
+    let signer_did = issuer.to_string();
+    match credential.get("issuer").and_then(Value::as_str) {
+        Some(text) if text == signer_did => {}
+        Some(text) => {
+            return Err(VerifyError::IssuerMismatch {
+                issuer: text.to_owned(),
+                signer: signer_did,
+            })
+        }
         None => return Err(VerifyError::UnknownFormat(FormatProblem::Issuer)),
-    };
-    if issuer != verified.signer {
-        return Err(VerifyError::IssuerMismatch {
-            issuer: issuer.to_string(),
-            signer: verified.signer.to_string(),
-        });
     }
     let valid_from = credential
         .get("validFrom")
         .and_then(Value::as_str)
         .and_then(parse_timestamp)
         .ok_or(VerifyError::UnknownFormat(FormatProblem::ValidFrom))?;
-    let result = subject(credential.remove("credentialSubject"), &issuer)
+    let result = subject(credential.remove("credentialSubject"), &signer_did)
         .map_err(|detail| VerifyError::UnknownFormat(FormatProblem::Subject(detail)))?;
     Ok(VerifiedResult {
         issuer,
@@ -290,20 +290,35 @@ fn check_shape(document: &Map<String, Value>) -> Result<(), FormatProblem> {
     Ok(())
 }
 
+fn object<const N: usize>(members: [(&str, Value); N]) -> Map<String, Value> {
+    members
+        .into_iter()
+        .map(|(name, value)| (name.to_owned(), value))
+        .collect()
+}
+
 fn proof_error(error: ProofError) -> VerifyError {
+    use FormatProblem::{MissingProof, Number, Proof};
+    let format = |problem| VerifyError::UnknownFormat(problem);
     match error {
-        ProofError::MissingProof => VerifyError::UnknownFormat(FormatProblem::MissingProof),
-        ProofError::ProofSet
-        | ProofError::ProofNotObject
-        | ProofError::MissingMember(_)
-        | ProofError::BadCreated(_)
-        | ProofError::UnsafeNumber(_) => {
-            VerifyError::UnknownFormat(FormatProblem::Proof(error.to_string()))
+        ProofError::MissingProof => format(MissingProof),
+        ProofError::ProofSet => format(Proof(
+            "có nhiều chữ ký (proof set), chưa được hỗ trợ".into(),
+        )),
+        ProofError::ProofNotObject => format(Proof("proof không phải là một đối tượng".into())),
+        ProofError::MissingMember(name) => format(Proof(format!("thiếu trường chuỗi \"{name}\""))),
+        ProofError::BadCreated(created) => format(Proof(format!(
+            "created {created} không phải là thời điểm hợp lệ"
+        ))),
+        ProofError::UnsafeNumber(number) => format(Number(number)),
+        ProofError::WrongType(found) => {
+            VerifyError::UnsupportedProof(format!("type \"{found}\" (cần \"{PROOF_TYPE}\")"))
         }
-        ProofError::WrongType(_)
-        | ProofError::WrongCryptosuite(_)
-        | ProofError::VerificationMethod(DidKeyError::NotDidKey | DidKeyError::WrongCodec { .. }) => {
-            VerifyError::UnsupportedProof(error.to_string())
+        ProofError::WrongCryptosuite(found) => VerifyError::UnsupportedProof(format!(
+            "cryptosuite \"{found}\" (cần \"{CRYPTOSUITE}\")"
+        )),
+        ProofError::VerificationMethod(DidKeyError::NotDidKey | DidKeyError::WrongCodec { .. }) => {
+            VerifyError::UnsupportedProof("khóa xác minh không phải là did:key Ed25519".into())
         }
         ProofError::BadProofValue(_)
         | ProofError::ProofValueLength(_)
@@ -313,11 +328,11 @@ fn proof_error(error: ProofError) -> VerifyError {
     }
 }
 
-fn subject(subject: Option<Value>, issuer: &DidKey) -> Result<QuizResult, String> {
+fn subject(subject: Option<Value>, issuer: &str) -> Result<QuizResult, String> {
     let Some(Value::Object(mut subject)) = subject else {
         return Err("không phải là một đối tượng".to_owned());
     };
-    if subject.remove("id") != Some(Value::String(issuer.to_string())) {
+    if subject.remove("id").as_ref().and_then(Value::as_str) != Some(issuer) {
         return Err("id phải là did:key của người cấp".to_owned());
     }
     serde_json::from_value(Value::Object(subject)).map_err(|error| error.to_string())

@@ -11,6 +11,7 @@ pub mod hooks;
 pub mod pages;
 pub mod platform;
 pub mod routes;
+pub mod signing;
 pub mod storage;
 
 pub use app::App;

@@ -4,7 +4,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::web::pages::{
-    Contest, HandbookDocument, HandbookIndex, Home, NotFound, UnderConstruction,
+    Certificate, Contest, HandbookDocument, HandbookIndex, Home, NotFound, UnderConstruction,
+    Verify,
 };
 
 /// The app's routes; the paths are Vietnamese words without diacritics.
@@ -16,6 +17,12 @@ pub enum Route {
     /// The resolution quiz contest.
     #[at("/cuoc-thi")]
     Contest,
+    /// The printable certificate of a finished attempt (an index into the history).
+    #[at("/cuoc-thi/giay-chung-nhan/:index")]
+    Certificate {
+        /// Which finished attempt.
+        index: usize,
+    },
     /// Practice with spaced repetition.
     #[at("/luyen-tap")]
     Practice,
@@ -59,6 +66,7 @@ impl Route {
         match self {
             Route::Home => "Học số",
             Route::Contest => "Cuộc thi",
+            Route::Certificate { .. } => "Giấy chứng nhận",
             Route::Practice => "Luyện tập",
             Route::Handbook | Route::HandbookDocument { .. } => "Sổ tay",
             Route::Lessons => "Bình dân học vụ số",
@@ -72,6 +80,7 @@ impl Route {
     pub fn summary(&self) -> &'static str {
         match self {
             Route::Home => "Học và thi tìm hiểu nghị quyết ngay trên trình duyệt, kể cả khi không có mạng.",
+            Route::Certificate { .. } => "Giấy chứng nhận kết quả cuộc thi, để in hoặc lưu thành PDF.",
             Route::Contest => "Cuộc thi trắc nghiệm tìm hiểu nghị quyết: làm bài có tính giờ, dự đoán số người trả lời đúng, xem kết quả và lời giải.",
             Route::Practice => "Ôn luyện câu hỏi với phản hồi ngay và lịch ôn tập ngắt quãng, theo dõi mức độ thành thạo từng chủ đề.",
             Route::Handbook | Route::HandbookDocument { .. } => "Sổ tay đảng viên điện tử: tài liệu về Nghị quyết 57 và việc thực hiện, đọc ngay trong ứng dụng.",
@@ -88,6 +97,8 @@ pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Contest => html! { <Contest /> },
+        Route::Certificate { index } => html! { <Certificate {index} /> },
+        Route::Verify => html! { <Verify /> },
         Route::Handbook => html! { <HandbookIndex /> },
         Route::HandbookDocument { id } => html! { <HandbookDocument {id} /> },
         Route::NotFound => html! { <NotFound /> },

@@ -75,7 +75,7 @@ test('a whole attempt by keyboard only, with review and history', async () => {
   await page.getByLabel('Dự đoán của bạn').fill('12');
   await page.getByRole('button', { name: 'Nộp bài' }).press('Enter');
   await page.getByRole('alertdialog').getByRole('button', { name: 'Nộp bài ngay' }).press('Enter');
-  await page.getByRole('heading', { name: 'Kết quả' }).waitFor();
+  await page.getByRole('heading', { name: 'Kết quả', exact: true }).waitFor();
   await page.getByText(/câu đúng/).first().waitFor();
   const review = page.getByRole('list', { name: 'Xem lại bài làm' });
   assert.equal(await review.getByRole('listitem').count(), total);
@@ -123,7 +123,7 @@ test('the deadline submits the answers given, even while the page was closed', a
   await page.goto(app.base + '/');
   await page.clock.fastForward('06:00');
   await page.goto(url);
-  await page.getByRole('heading', { name: 'Kết quả' }).waitFor();
+  await page.getByRole('heading', { name: 'Kết quả', exact: true }).waitFor();
   await page.getByText('Hết giờ: bài được nộp tự động').waitFor();
   assert.deepEqual(page.problems, []);
 });
@@ -146,7 +146,7 @@ test('submitting with unanswered questions asks first and lists them', async () 
   assert.equal(await page.getByRole('alertdialog').count(), 0);
   await page.getByRole('button', { name: 'Nộp bài', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Nộp bài ngay' }).click();
-  await page.getByRole('heading', { name: 'Kết quả' }).waitFor();
+  await page.getByRole('heading', { name: 'Kết quả', exact: true }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
   // Each reviewed question links to the handbook section that states its answer.
   await page.getByRole('link', { name: 'Xem trong sổ tay' }).first().click();

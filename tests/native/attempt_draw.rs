@@ -7,7 +7,7 @@ use std::fs;
 use hocso::attempt::{grade, Answer, AnswerRecord, ContestSettings, Draw};
 use hocso::bank::{load_toml, AnswerKey, Bank};
 
-use crate::bank_cli::hocso;
+use crate::bank_cli::{file, hocso, scratch};
 
 fn shipped_bank() -> Bank {
     let path = "quizzes/nq57.toml";
@@ -150,5 +150,51 @@ fn correct_answer(key: &AnswerKey) -> Answer {
         AnswerKey::Multiple { correct, .. } => Answer::Choices(correct.clone()),
         AnswerKey::TrueFalse { correct } => Answer::Choice(usize::from(!correct)),
         AnswerKey::Short { accept } => Answer::Text(accept[0].to_uppercase()),
+    }
+}
+
+#[test]
+fn replay_of_a_bank_without_contest_defaults_draws_every_question() {
+    let text = fs::read_to_string("tests/fixtures/banks/valid.toml").unwrap();
+    let start = text.find("[bank.contest]").unwrap();
+    let end = text.find("[[topics]]").unwrap();
+    let bare = format!("{}{}", &text[..start], &text[end..]);
+    let dir = scratch("replay-no-contest");
+    let path = file(&dir, "bare.toml", &bare);
+    let bank = load_toml(&path, &bare).0.expect("still a valid bank");
+    assert!(bank.contest.is_none());
+    let settings = ContestSettings::for_bank(&bank);
+    assert_eq!(
+        (
+            settings.questions,
+            settings.quotas.len(),
+            settings.time_limit_ms
+        ),
+        (bank.questions.len(), 0, 15 * 60_000)
+    );
+    for (questions, expected) in [(None, bank.questions.len()), (Some("2"), 2)] {
+        let mut args = vec!["attempt", "replay", "--bank", &path, "--seed", "99"];
+        args.extend(questions.map(|n| ["--questions", n]).into_iter().flatten());
+        let out = hocso(&args, "");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let mut settings = settings.clone();
+        settings.questions = expected;
+        let draw = Draw::from_bank(&bank, 99, &settings).unwrap();
+        let ids: Vec<&str> = stdout
+            .lines()
+            .skip(1)
+            .map(|l| l[5..].split_whitespace().next().unwrap())
+            .collect();
+        let drawn: Vec<&str> = draw.questions().iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, drawn, "{questions:?}");
+        assert!(
+            stdout.contains(&format!(": {expected} questions, 15 minutes")),
+            "{stdout}"
+        );
     }
 }

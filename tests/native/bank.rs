@@ -158,6 +158,21 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "problems in the tie-break and in quotas are all reported",
+        &[
+            (
+                "tie_break = \"Dự đoán có bao nhiêu người trả lời đúng tất cả các câu hỏi?\"",
+                "tie_break = \"\"",
+            ),
+            ("tong-quan = 2", "tong-quan = 3\ngiai-phap = \"x\""),
+        ],
+        &[
+            "12:13: `tie_break` is empty",
+            "15:1: quota 3 for topic `tong-quan` is larger than its 2 questions [lower the quota or add questions to the topic]",
+            "16:13: `giai-phap` must be an integer, not a string",
+        ],
+    ),
+    (
         "attempt larger than the bank",
         &[("questions = 3", "questions = 5")],
         &["9:13: an attempt draws 5 questions but the bank has 4 [lower `questions` or add questions to the bank]"],
@@ -245,6 +260,11 @@ const CASES: &[Case] = &[
         "multiple with no correct choice",
         &[("answer = [1, 3, 4]", "answer = []")],
         &["43:10: `answer` lists no correct choice [list the 1-based indices of the correct choices, e.g. answer = [1, 3]]"],
+    ),
+    (
+        "a topic with a bad title is still declared",
+        &[("title = \"Nhiệm vụ và giải pháp\"", "title = \"\"")],
+        &["23:9: `title` is empty"],
     ),
     (
         "duplicate topic id",

@@ -3,7 +3,7 @@
 
 use ed25519_dalek::SigningKey;
 use hocso::credential::datetime::{format_timestamp, is_datetime, parse_timestamp};
-use hocso::credential::did_key::{DidKey, DidKeyError};
+use hocso::credential::did_key::{encode_base58btc, DidKey, DidKeyError};
 use hocso::credential::proof::{create_proof, ProofError};
 use hocso::credential::strict_json::{parse_strict, JsonError, JsonErrorKind};
 use hocso::credential::{
@@ -67,6 +67,20 @@ fn did_key_formats_and_parses() {
     );
 }
 
+/// `did:key:` + multibase of the `ed25519-pub` codec and `key`.
+fn with_codec(key: &[u8]) -> String {
+    let bytes: Vec<u8> = [0xed, 0x01].iter().chain(key).copied().collect();
+    format!("did:key:{}", encode_base58btc(&bytes))
+}
+
+/// 32 bytes that are not the encoding of a curve point.
+fn not_a_point() -> [u8; 32] {
+    (0u8..=255)
+        .map(|byte| [byte; 32])
+        .find(|bytes| ed25519_dalek::VerifyingKey::from_bytes(bytes).is_err())
+        .expect("some constant byte string is off the curve")
+}
+
 #[test]
 fn did_key_rejects_malformed_identifiers() {
     let did = DidKey::of(&key(7)).to_string();
@@ -85,27 +99,12 @@ fn did_key_rejects_malformed_identifiers() {
                 expected: "ed25519-pub",
             },
         ),
-        (
-            format!("{}1", &did[..did.len() - 1]),
-            DidKeyError::WrongLength(33),
-        ),
-        (
-            format!(
-                "did:key:{}",
-                hocso::credential::did_key::encode_base58btc(&[0xed, 1, 7])
-            ),
-            DidKeyError::WrongLength(1),
-        ),
+        (with_codec(&[7; 33]), DidKeyError::WrongLength(33)),
+        (with_codec(&[7]), DidKeyError::WrongLength(1)),
+        (with_codec(&not_a_point()), DidKeyError::InvalidKey),
     ];
     for (input, expected) in cases {
-        let got = DidKey::parse(&input);
-        // A changed last character may still decode to 34 bytes: then it is a different key
-        // or an invalid point, never the original.
-        if expected == DidKeyError::WrongLength(33) {
-            assert_ne!(got, DidKey::parse(&did), "{input}");
-        } else {
-            assert_eq!(got, Err(expected), "{input}");
-        }
+        assert_eq!(DidKey::parse(&input), Err(expected), "{input}");
     }
     assert_eq!(
         DidKey::parse_verification_method(&did),
@@ -369,7 +368,7 @@ fn tampers_report_their_vietnamese_reason() {
     suite["proof"]["cryptosuite"] = json!("eddsa-rdfc-2022");
     assert_eq!(
         reason(&suite),
-        "kiểu chữ ký không được hỗ trợ: cryptosuite \"eddsa-rdfc-2022\" is not eddsa-jcs-2022"
+        "kiểu chữ ký không được hỗ trợ: cryptosuite \"eddsa-rdfc-2022\" (cần \"eddsa-jcs-2022\")"
     );
 
     let mut types = signed();
@@ -528,5 +527,54 @@ fn bad_files_report_json_errors_in_vietnamese() {
     assert_eq!(
         verify(&duplicated).map_err(|e| e.code()),
         Err("duplicate_member")
+    );
+}
+
+#[test]
+fn proof_problems_have_their_own_vietnamese_reason() {
+    type Edit = fn(&mut Value);
+    let cases: [(Edit, &str); 7] = [
+        (
+            |c| c["proof"] = json!([c["proof"].clone()]),
+            "không đúng định dạng kết quả đã ký: chữ ký (proof) sai cấu trúc: có nhiều chữ ký (proof set), chưa được hỗ trợ",
+        ),
+        (
+            |c| c["proof"] = json!("z123"),
+            "không đúng định dạng kết quả đã ký: chữ ký (proof) sai cấu trúc: proof không phải là một đối tượng",
+        ),
+        (
+            |c| drop(c["proof"].as_object_mut().map(|p| p.remove("proofValue"))),
+            "không đúng định dạng kết quả đã ký: chữ ký (proof) sai cấu trúc: thiếu trường chuỗi \"proofValue\"",
+        ),
+        (
+            |c| c["proof"]["created"] = json!("hôm qua"),
+            "không đúng định dạng kết quả đã ký: chữ ký (proof) sai cấu trúc: created \"hôm qua\" không phải là thời điểm hợp lệ",
+        ),
+        (
+            |c| c["credentialSubject"]["prediction"] = json!(9_007_199_254_740_993u64),
+            "không đúng định dạng kết quả đã ký: số 9007199254740993 vượt quá phạm vi số nguyên an toàn của JSON (I-JSON)",
+        ),
+        (
+            |c| c["proof"]["type"] = json!("Ed25519Signature2020"),
+            "kiểu chữ ký không được hỗ trợ: type \"Ed25519Signature2020\" (cần \"DataIntegrityProof\")",
+        ),
+        (
+            |c| c["proof"]["verificationMethod"] = json!("did:web:example.org#key-1"),
+            "kiểu chữ ký không được hỗ trợ: khóa xác minh không phải là did:key Ed25519",
+        ),
+    ];
+    for (edit, expected) in cases {
+        let mut credential = signed();
+        edit(&mut credential);
+        assert_eq!(reason(&credential), expected);
+    }
+}
+
+#[test]
+fn deeply_nested_input_is_an_error_not_a_crash() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(
+        verify(&deep).map_err(|e| e.to_string()),
+        Err("tệp không phải JSON hợp lệ (dòng 1, cột 128): recursion limit exceeded".to_owned())
     );
 }

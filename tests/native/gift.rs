@@ -338,7 +338,7 @@ fn round_trip_keeps_special_characters_topic_order_and_unused_topics() {
     });
     bank.sources = vec!["a\\b".into(), "dòng\nhai".into()];
     bank.topics.reverse();
-    bank.topics[0].title = "Giải pháp: 57-NQ/TW // {mới}".into();
+    bank.topics[0].title = "Giải pháp: 57-NQ/TW // {mới}/".into();
     bank.topics.push(hocso::bank::Topic {
         id: "du-phong".into(),
         title: "Dự phòng".into(),
@@ -351,9 +351,13 @@ fn round_trip_keeps_special_characters_topic_order_and_unused_topics() {
             .collect(),
         correct: vec![0, 3, 6],
     };
+    bank.questions[0].answer = AnswerKey::Single {
+        choices: vec!["%50% là nửa".into(), "% khác".into()],
+        correct: 1,
+    };
     bank.questions[2].text = "[html]<b> là chữ, không phải định dạng".into();
     bank.questions[3].answer = AnswerKey::Short {
-        accept: vec!["a=b".into(), "c#d".into()],
+        accept: vec!["a=b".into(), "c#d".into(), "%100%".into()],
     };
     let gift = export_gift(&bank);
     let (back, diagnostics) = import_gift("x.gift", &gift);

@@ -3,9 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod attempt_draw;
+mod attempt_reference;
 mod bank;
 mod bank_cli;
 mod bank_digest;
+mod bank_fuzz;
+mod bank_fuzz_found;
 mod bank_import;
 mod cli_results;
 mod compiled;
@@ -14,6 +17,8 @@ mod content_audit;
 mod content_cli;
 mod contest;
 mod credential;
+mod credential_backup;
+mod credential_jcs;
 mod credential_vectors;
 mod gift;
 mod grade;

@@ -3,6 +3,7 @@
 mod countdown;
 mod document_view;
 mod handbook_link;
+mod key_panel;
 mod notice_list;
 mod page;
 mod question_map;
@@ -12,6 +13,7 @@ mod text_size_picker;
 pub use countdown::{Countdown, CountdownProps};
 pub use document_view::{DocumentView, DocumentViewProps};
 pub use handbook_link::{handbook_path, HandbookLink, HandbookLinkProps};
+pub use key_panel::KeyPanel;
 pub use notice_list::{NoticeList, NoticeListProps};
 pub use page::{Page, PageProps};
 pub use question_map::{QuestionMap, QuestionMapProps};

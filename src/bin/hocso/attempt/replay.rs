@@ -17,7 +17,8 @@ pub struct Args {
     /// The attempt's seed.
     #[arg(long)]
     seed: u64,
-    /// Questions per attempt, instead of the bank's contest default.
+    /// Questions per attempt, instead of the bank's contest default (every question when the
+    /// bank has no `[bank.contest]`).
     #[arg(long)]
     questions: Option<usize>,
     /// Output format.
@@ -28,11 +29,7 @@ pub struct Args {
 /// Runs `attempt replay`.
 pub fn run(args: &Args) -> Result<(), Failure> {
     let bank = load(&args.bank)?;
-    let mut settings = bank
-        .contest
-        .as_ref()
-        .map(ContestSettings::from_defaults)
-        .ok_or_else(|| Failure::Io(format!("{} has no [bank.contest] settings", args.bank)))?;
+    let mut settings = ContestSettings::for_bank(&bank);
     if let Some(questions) = args.questions {
         settings.questions = questions;
     }

@@ -1,6 +1,7 @@
 //! The "Cuộc thi" page: draws the contest screen reducer's current stage and saves its record
 //! after every change.
 
+mod export;
 mod finish;
 mod form;
 mod questions;

@@ -11,6 +11,8 @@ use crate::web::components::HandbookLink;
 use crate::web::content::handbook;
 use crate::web::platform::date_time;
 
+use super::export::ExportPanel;
+
 /// Props of [`ResultStep`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct ResultProps {
@@ -78,6 +80,7 @@ pub fn result_step(props: &ResultProps) -> Html {
                     <button type="button" onclick={new_attempt}>{ "Làm bài mới" }</button>
                 </div>
             </section>
+            <ExportPanel bank={bank.clone()} attempt={attempt.clone()} index={props.index} />
             <section aria-labelledby="review-heading">
                 <h2 id="review-heading">{ "Xem lại bài làm" }</h2>
                 <ol class="review" aria-label="Xem lại bài làm">

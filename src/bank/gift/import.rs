@@ -1,22 +1,13 @@
-//! Moodle GIFT import and export (native only).
-//!
-//! Import understands titles `::t::`, `$CATEGORY:` (a topic), multiple choice `=` / `~`, weighted
-//! answers `~%50%` (every positive weight is a correct choice), true/false `{T}` `{F}` `{TRUE}`
-//! `{FALSE}`, short answers `{=a =b}`, answer feedback `#` (dropped, with a warning), general
-//! feedback `####` (the explanation), the escapes `\: \= \~ \# \{ \} \\ \n`, the formats
-//! `[html]` (tags removed), `[markdown]`, `[plain]`, `[moodle]`, `//` comment lines and blank-line
-//! separation. Numeric, matching, essay and description items are reported with their line and
-//! skipped. What GIFT cannot hold (bank metadata, contest defaults, topic ids, levels, sources)
-//! travels in directive comments `// @key value`, which Moodle ignores; so bank → GIFT → bank is
-//! the identity. See `docs/bank-format.md`.
+//! GIFT → bank: items become topics (categories) or questions; unsupported types are warnings.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 use std::ops::Range;
 
-use super::ident::slug;
-use super::imported::{self, Draft, DraftQuestion};
-use super::{AnswerKey, Bank, ContestDefaults};
+use super::items::{items, Directive, Item};
+use super::text::{convert, find_unescaped, strip_format, unescape};
+use crate::bank::ident::slug;
+use crate::bank::imported::{self, Draft, DraftQuestion};
+use crate::bank::{AnswerKey, Bank, ContestDefaults};
 use crate::diagnostics::{Diagnostic, SourceFile};
 
 /// Parses the GIFT `text` (from `path`) into a bank. The bank comes back unless there is an
@@ -49,249 +40,6 @@ pub fn import_gift(path: &str, text: &str) -> (Option<Bank>, Vec<Diagnostic>) {
     (bank, diagnostics)
 }
 
-/// The bank in GIFT, with directive comments for what GIFT cannot hold.
-pub fn export_gift(bank: &Bank) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "// Question bank `{}` exported by hocso. Lines `// @key value` keep what GIFT cannot \
-         hold;\n// Moodle ignores them, `hocso bank import --from gift` reads them back.",
-        bank.id
-    );
-    directive(&mut out, "bank.id", &bank.id);
-    directive(&mut out, "bank.title", &bank.title);
-    directive(&mut out, "bank.version", &bank.version);
-    directive(&mut out, "bank.language", &bank.language);
-    for source in &bank.sources {
-        directive(&mut out, "bank.source", source);
-    }
-    if let Some(contest) = &bank.contest {
-        directive(
-            &mut out,
-            "contest.questions",
-            &contest.questions.to_string(),
-        );
-        let minutes = contest.time_limit_minutes.to_string();
-        directive(&mut out, "contest.time_limit_minutes", &minutes);
-        directive(
-            &mut out,
-            "contest.pass_percent",
-            &contest.pass_percent.to_string(),
-        );
-        if let Some(tie_break) = &contest.tie_break {
-            directive(&mut out, "contest.tie_break", tie_break);
-        }
-        for (topic, count) in &contest.quotas {
-            directive(&mut out, "contest.quota", &format!("{topic} {count}"));
-        }
-    }
-    let mut first_use: Vec<&str> = Vec::new();
-    for question in &bank.questions {
-        if !first_use.contains(&question.topic.as_str()) {
-            first_use.push(&question.topic);
-        }
-    }
-    let declared: Vec<&str> = bank.topics.iter().map(|t| t.id.as_str()).collect();
-    if first_use != declared {
-        // Declare every topic up front so that their order (and unused ones) survive.
-        for topic in &bank.topics {
-            category(&mut out, &topic.id, &topic.title);
-        }
-    }
-    let mut current = None;
-    for question in &bank.questions {
-        if current != Some(&question.topic) {
-            let title = bank.topic(&question.topic).map_or("", |t| t.title.as_str());
-            category(&mut out, &question.topic, title);
-            current = Some(&question.topic);
-        }
-        out.push('\n');
-        directive(&mut out, "level", &question.level.to_string());
-        directive(&mut out, "source", &question.source);
-        // A text that starts like a format marker gets an explicit one, so it stays text.
-        let marker = if question.text.starts_with('[') {
-            "[plain]"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            "::{}::{marker}{} {{",
-            escape(&question.id),
-            escape(&question.text)
-        );
-        match &question.answer {
-            AnswerKey::Single { choices, correct } => {
-                for (i, choice) in choices.iter().enumerate() {
-                    let mark = if i == *correct { '=' } else { '~' };
-                    let _ = writeln!(out, "{mark}{}", escape(choice));
-                }
-            }
-            AnswerKey::Multiple { choices, correct } => {
-                let weight = weight_text(100.0 / correct.len() as f64);
-                for (i, choice) in choices.iter().enumerate() {
-                    let w = if correct.contains(&i) {
-                        weight.as_str()
-                    } else {
-                        "-100"
-                    };
-                    let _ = writeln!(out, "~%{w}%{}", escape(choice));
-                }
-            }
-            AnswerKey::TrueFalse { correct } => {
-                out.push_str(if *correct { "TRUE\n" } else { "FALSE\n" });
-            }
-            AnswerKey::Short { accept } => {
-                for answer in accept {
-                    let _ = writeln!(out, "={}", escape(answer));
-                }
-            }
-        }
-        let _ = writeln!(out, "####{}\n}}", escape(&question.explanation));
-    }
-    out
-}
-
-/// The characters GIFT gives a meaning, escaped with `\`; newlines as `\n`.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '~' | '=' | '#' | '{' | '}' | ':' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Undoes [`escape`]; an unknown escape keeps its backslash, as Moodle does.
-pub fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some(e @ ('~' | '=' | '#' | '{' | '}' | ':' | '\\')) => out.push(e),
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
-/// `// @key value`, the value on one line (backslash and newline escaped).
-fn directive(out: &mut String, key: &str, value: &str) {
-    let value = value.replace('\\', "\\\\").replace('\n', "\\n");
-    let _ = writeln!(out, "// @{key} {value}");
-}
-
-fn category(out: &mut String, id: &str, title: &str) {
-    out.push('\n');
-    directive(out, "topic", id);
-    let _ = writeln!(out, "$CATEGORY: {}", title.replace('/', "//"));
-}
-
-/// `33.33333`, `50`, `100`: at most five decimals, as Moodle lists its weights.
-fn weight_text(weight: f64) -> String {
-    let text = format!("{weight:.5}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
-/// One blank-line-separated item: its lines joined with `\n`, comment lines taken out (directive
-/// comments kept apart), and where each joined line starts in the source.
-struct Item {
-    text: String,
-    /// (offset in `text`, offset in the source) of each line.
-    lines: Vec<(usize, usize)>,
-    directives: Vec<Directive>,
-}
-
-impl Item {
-    fn source_offset(&self, offset: usize) -> usize {
-        let i = self
-            .lines
-            .partition_point(|(start, _)| *start <= offset)
-            .max(1)
-            - 1;
-        let (start, source) = self.lines[i];
-        source + (offset - start)
-    }
-
-    fn span(&self, range: Range<usize>) -> Range<usize> {
-        self.source_offset(range.start)..self.source_offset(range.end.max(range.start))
-    }
-}
-
-/// `// @key value`, with the span of the whole comment.
-#[derive(Debug, Clone)]
-struct Directive {
-    key: String,
-    value: String,
-    span: Range<usize>,
-}
-
-fn items(text: &str) -> Vec<Item> {
-    let mut items = Vec::new();
-    let mut current = Item {
-        text: String::new(),
-        lines: Vec::new(),
-        directives: Vec::new(),
-    };
-    let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let start = offset;
-        offset += raw.len();
-        let trimmed = line.trim_start();
-        if let Some(comment) = trimmed.strip_prefix("//") {
-            if let Some(rest) = comment.trim_start().strip_prefix('@') {
-                let (key, value) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-                current.directives.push(Directive {
-                    key: key.to_owned(),
-                    value: unescape(value.trim()),
-                    span: start..start + line.len(),
-                });
-            }
-            continue;
-        }
-        if trimmed.is_empty() {
-            if !current.text.is_empty() || !current.directives.is_empty() {
-                let done = std::mem::replace(
-                    &mut current,
-                    Item {
-                        text: String::new(),
-                        lines: Vec::new(),
-                        directives: Vec::new(),
-                    },
-                );
-                items.push(done);
-            }
-            continue;
-        }
-        if !current.text.is_empty() {
-            current.text.push('\n');
-        }
-        current.lines.push((current.text.len(), start));
-        current.text.push_str(line);
-    }
-    if !current.text.is_empty() || !current.directives.is_empty() {
-        items.push(current);
-    }
-    items
-}
-
 struct Parser<'a> {
     file: &'a SourceFile<'a>,
     draft: Draft,
@@ -309,20 +57,28 @@ impl Parser<'_> {
             return;
         }
         let directives = std::mem::take(&mut self.directives);
-        let start = item.text.len() - item.text.trim_start().len();
-        let whole = item.span(start..item.text.len());
         let mut local = Vec::new();
         for d in directives {
             if !self.bank_directive(&d) {
                 local.push(d);
             }
         }
-        let body = item.text.trim();
-        if let Some(path) = body.strip_prefix("$CATEGORY:") {
-            self.category(path, &local, whole);
-        } else {
-            self.question(item, start, &local);
+        // A `$CATEGORY:` line names a topic. Lines after it in the same item (Moodle expects a
+        // blank line first, and would take them into the category's name) are the next
+        // question, in that topic.
+        let text = &item.text;
+        let mut start = text.len() - text.trim_start().len();
+        while text[start..].starts_with("$CATEGORY:") {
+            let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+            let path = &text[start + "$CATEGORY:".len()..end];
+            self.category(path, &std::mem::take(&mut local), item.span(start..end));
+            if end == text.len() {
+                return;
+            }
+            start = end + 1;
+            start += text[start..].len() - text[start..].trim_start().len();
         }
+        self.question(item, start, &local);
     }
 
     /// Applies a `bank.*` or `contest.*` directive; false when it is not one.
@@ -381,13 +137,7 @@ impl Parser<'_> {
     }
 
     fn category(&mut self, path: &str, directives: &[Directive], span: Range<usize>) {
-        // Moodle writes a `/` inside a category name as `//`.
-        let path = path.trim().replace("//", "\u{0}");
-        let title = path
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .replace('\u{0}', "/");
+        let title = last_segment(path.trim());
         let title = title.trim();
         let id = directives
             .iter()
@@ -657,76 +407,27 @@ impl Parser<'_> {
     }
 }
 
+/// The last segment of a category path; Moodle writes a `/` inside a name as `//`.
+fn last_segment(path: &str) -> String {
+    let mut segment = String::new();
+    let mut chars = path.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                chars.next();
+                segment.push('/');
+            }
+            '/' => segment.clear(),
+            c => segment.push(c),
+        }
+    }
+    segment
+}
+
 /// One `~` or `=` answer.
 struct Answer {
     mark: char,
     weight: Option<f64>,
     text: String,
     feedback: bool,
-}
-
-/// The byte offset of the first `pattern` at or after `from` that no `\` escapes.
-fn find_unescaped(text: &str, pattern: &str, from: usize) -> Option<usize> {
-    let mut escaped = false;
-    for (i, c) in text.char_indices().skip_while(|(i, _)| *i < from) {
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if text[i..].starts_with(pattern) {
-            return Some(i);
-        }
-    }
-    None
-}
-
-/// A question text's format.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Plain,
-    Html,
-}
-
-/// Takes a leading `[html]`, `[markdown]`, `[plain]` or `[moodle]` off `text`.
-fn strip_format(text: &str) -> (&str, Format) {
-    let trimmed = text.trim_start();
-    for (marker, format) in [
-        ("[html]", Format::Html),
-        ("[markdown]", Format::Plain),
-        ("[plain]", Format::Plain),
-        ("[moodle]", Format::Plain),
-    ] {
-        if let Some(rest) = trimmed.strip_prefix(marker) {
-            return (rest, format);
-        }
-    }
-    (text, Format::Plain)
-}
-
-/// Unescapes GIFT text; HTML loses its tags and common entities are decoded.
-fn convert(text: &str, format: Format) -> String {
-    let text = unescape(text);
-    if format == Format::Plain {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut in_tag = false;
-    for c in text.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    [
-        ("&nbsp;", " "),
-        ("&lt;", "<"),
-        ("&gt;", ">"),
-        ("&quot;", "\""),
-        ("&#39;", "'"),
-        ("&amp;", "&"),
-    ]
-    .iter()
-    .fold(out, |acc, (entity, c)| acc.replace(entity, c))
 }
