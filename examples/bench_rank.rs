@@ -9,9 +9,8 @@
 //! 3. (b) The rank pipeline of `hocso rank` end to end over the directory: walk, read, strict
 //!    JSON, the whole `eddsa-jcs-2022` verification, regrading, ranking.
 //!
-//! 100 000 results take about 6 minutes on a loaded 2-core machine (simulation 112 s, bare
-//! verification 16 s, rank 67 s, the rest reading proofs and building); set `BENCH_RESULTS` for
-//! a quicker run.
+//! 100 000 results take about 25 s on a 2-core machine (simulation 10 s, bare verification
+//! 2 s, rank 7.5 s, the rest reading proofs); set `BENCH_RESULTS` for a quicker run.
 //!
 //! The CLI modules are included by path so the benchmark measures the code the binary runs.
 

@@ -5,15 +5,10 @@ use std::collections::BTreeSet;
 use std::fs;
 
 use hocso::attempt::{grade, Answer, AnswerRecord, ContestSettings, Draw};
-use hocso::bank::{load_toml, AnswerKey, Bank};
+use hocso::bank::{load_toml, AnswerKey};
 
 use crate::bank_cli::{file, hocso, scratch};
-
-fn shipped_bank() -> Bank {
-    let path = "quizzes/nq57.toml";
-    let text = fs::read_to_string(path).expect("read the shipped bank");
-    load_toml(path, &text).0.expect("the shipped bank is valid")
-}
+use crate::support::shipped_bank;
 
 #[test]
 fn replay_prints_the_golden_draws() {

@@ -6,10 +6,10 @@
 //! what lets anyone replay a draw without our code, and it catches a change of `rand_chacha`'s
 //! stream or an undocumented step in ours.
 
-use std::fs;
-
 use hocso::attempt::{ContestSettings, Draw, Quota};
-use hocso::bank::{load_toml, AnswerKey, Bank};
+use hocso::bank::{AnswerKey, Bank};
+
+use crate::support::shipped_bank;
 
 /// `SeedableRng::seed_from_u64`: eight PCG32 outputs, little-endian, form the 32-byte key.
 fn key_from_u64(mut state: u64) -> [u32; 8] {
@@ -164,12 +164,6 @@ fn ours(bank: &Bank, seed: u64, settings: &ContestSettings) -> Vec<(String, Vec<
         .iter()
         .map(|q| (q.id.clone(), q.choice_order.clone()))
         .collect()
-}
-
-fn shipped_bank() -> Bank {
-    let path = "quizzes/nq57.toml";
-    let text = fs::read_to_string(path).expect("read the shipped bank");
-    load_toml(path, &text).0.expect("the shipped bank is valid")
 }
 
 #[test]

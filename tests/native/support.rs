@@ -1,6 +1,15 @@
-//! Small hand-made banks shared by the tests.
+//! Banks shared by the tests: small hand-made ones and the shipped one.
 
-use hocso::bank::{AnswerKey, Bank, ContestDefaults, Question, Topic};
+use std::fs;
+
+use hocso::bank::{load_toml, AnswerKey, Bank, ContestDefaults, Question, Topic};
+
+/// The shipped contest bank, `quizzes/nq57.toml`.
+pub fn shipped_bank() -> Bank {
+    let path = "quizzes/nq57.toml";
+    let text = fs::read_to_string(path).expect("read the shipped bank");
+    load_toml(path, &text).0.expect("the shipped bank is valid")
+}
 
 pub fn key_single() -> AnswerKey {
     AnswerKey::Single {
