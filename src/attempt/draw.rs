@@ -157,9 +157,10 @@ impl Draw {
 }
 
 /// What the draw needs to know of one bank question.
-pub(crate) struct Item<'a> {
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
     /// The question id.
-    pub(crate) id: &'a str,
+    pub(crate) id: String,
     /// Index of its topic in the bank's topic list.
     pub(crate) topic: usize,
     /// The shape of its answer.
@@ -168,28 +169,14 @@ pub(crate) struct Item<'a> {
 
 /// Draws from `items` (bank order) with `topics` (topic ids in bank order): checks the settings,
 /// then runs the algorithm of the module documentation.
-pub(crate) fn draw_items(
-    items: &[Item<'_>],
-    topics: &[&str],
+pub(crate) fn draw_items<T: AsRef<str>>(
+    items: &[Item],
+    topics: &[T],
     seed: u64,
     settings: &ContestSettings,
 ) -> Result<Draw, DrawError> {
-    let quotas = quota_per_topic(items, topics, settings)?;
     let mut rng = Stream::new(seed);
-    let mut picked = Vec::with_capacity(settings.questions);
-    let mut taken = vec![false; items.len()];
-    for (topic, &quota) in quotas.iter().enumerate().filter(|(_, &q)| q > 0) {
-        let mut pool: Vec<usize> = (0..items.len())
-            .filter(|&i| items[i].topic == topic)
-            .collect();
-        picked.extend_from_slice(rng.choose(&mut pool, quota));
-    }
-    for &i in &picked {
-        taken[i] = true;
-    }
-    let mut rest: Vec<usize> = (0..items.len()).filter(|&i| !taken[i]).collect();
-    let remaining = settings.questions - picked.len();
-    picked.extend_from_slice(rng.choose(&mut rest, remaining));
+    let mut picked = pick_items(items, topics, &mut rng, settings)?;
     rng.shuffle(&mut picked);
     let questions = picked
         .into_iter()
@@ -206,7 +193,7 @@ pub(crate) fn draw_items(
             };
             Drawn {
                 index,
-                id: item.id.to_owned(),
+                id: item.id.clone(),
                 kind: item.kind,
                 choice_order,
             }
@@ -215,10 +202,37 @@ pub(crate) fn draw_items(
     Ok(Draw { seed, questions })
 }
 
+/// Steps 1 and 2 of the algorithm, after checking the settings: which items are drawn (indices
+/// into `items`, in the order picked), reading `rng` from its start. Which questions an attempt
+/// holds depends on these steps alone, so regrading stops here.
+pub(crate) fn pick_items<T: AsRef<str>>(
+    items: &[Item],
+    topics: &[T],
+    rng: &mut Stream,
+    settings: &ContestSettings,
+) -> Result<Vec<usize>, DrawError> {
+    let quotas = quota_per_topic(items, topics, settings)?;
+    let mut picked = Vec::with_capacity(settings.questions);
+    let mut taken = vec![false; items.len()];
+    for (topic, &quota) in quotas.iter().enumerate().filter(|(_, &q)| q > 0) {
+        let mut pool: Vec<usize> = (0..items.len())
+            .filter(|&i| items[i].topic == topic)
+            .collect();
+        picked.extend_from_slice(rng.choose(&mut pool, quota));
+    }
+    for &i in &picked {
+        taken[i] = true;
+    }
+    let mut rest: Vec<usize> = (0..items.len()).filter(|&i| !taken[i]).collect();
+    let remaining = settings.questions - picked.len();
+    picked.extend_from_slice(rng.choose(&mut rest, remaining));
+    Ok(picked)
+}
+
 /// The quota of each topic (by topic index), after checking every setting.
-fn quota_per_topic(
-    items: &[Item<'_>],
-    topics: &[&str],
+fn quota_per_topic<T: AsRef<str>>(
+    items: &[Item],
+    topics: &[T],
     settings: &ContestSettings,
 ) -> Result<Vec<usize>, DrawError> {
     if settings.questions == 0 {
@@ -237,7 +251,7 @@ fn quota_per_topic(
     for quota in &settings.quotas {
         let topic = topics
             .iter()
-            .position(|t| *t == quota.topic)
+            .position(|t| t.as_ref() == quota.topic)
             .ok_or_else(|| DrawError::UnknownTopic(quota.topic.clone()))?;
         if quotas[topic].replace(quota.count).is_some() {
             return Err(DrawError::DuplicateQuota(quota.topic.clone()));
@@ -267,7 +281,7 @@ pub(crate) mod tests {
     use super::*;
 
     /// A small abstract bank: topics `a`, `b`, `c`; ids `a1…`, `b1…`, `c1…`.
-    pub(crate) fn items() -> Vec<Item<'static>> {
+    pub(crate) fn items() -> Vec<Item> {
         let single = AnswerKind::Single { choices: 4 };
         let multiple = AnswerKind::Multiple { choices: 3 };
         [
@@ -281,7 +295,11 @@ pub(crate) mod tests {
             ("c3", 2, multiple),
         ]
         .into_iter()
-        .map(|(id, topic, kind)| Item { id, topic, kind })
+        .map(|(id, topic, kind)| Item {
+            id: id.to_owned(),
+            topic,
+            kind,
+        })
         .collect()
     }
 

@@ -11,7 +11,8 @@ use crate::bank::{AnswerKey, Bank, ContestDefaults};
 use crate::text::fold;
 
 use super::answer::{Answer, AnswerKind, AnswerRecord};
-use super::draw::{draw_items, ContestSettings, Draw, DrawError, Item, Quota};
+use super::draw::{draw_items, ContestSettings, Draw, DrawError, Quota};
+use super::prepared::draw_inputs;
 
 impl Draw {
     /// Draws the questions of an attempt from `bank` with `seed` (see the `draw` module for the
@@ -21,19 +22,7 @@ impl Draw {
         seed: u64,
         settings: &ContestSettings,
     ) -> Result<Draw, DrawError> {
-        let topics: Vec<&str> = bank.topics.iter().map(|t| t.id.as_str()).collect();
-        let items: Vec<Item<'_>> = bank
-            .questions
-            .iter()
-            .map(|q| Item {
-                id: &q.id,
-                topic: topics
-                    .iter()
-                    .position(|t| *t == q.topic)
-                    .unwrap_or(usize::MAX),
-                kind: AnswerKind::of(&q.answer),
-            })
-            .collect();
+        let (topics, items) = draw_inputs(bank);
         draw_items(&items, &topics, seed, settings)
     }
 }

@@ -11,6 +11,7 @@ pub mod draw;
 mod grade;
 mod machine;
 mod participant;
+mod prepared;
 mod rng;
 
 pub use answer::{Answer, AnswerError, AnswerKind, AnswerRecord};
@@ -21,3 +22,4 @@ pub use participant::{
     validate_email, validate_name, validate_phone, validate_unit, Field, FieldError, Participant,
     NAME_MAX_CHARS, UNIT_MAX_CHARS,
 };
+pub use prepared::PreparedBank;

@@ -63,7 +63,7 @@ pub fn backup(key: &SigningKey, now: i64) -> KeyBackup {
         kind: BACKUP_TYPE.to_owned(),
         version: BACKUP_VERSION,
         id: did.to_string(),
-        public_key_multibase: did.multikey(),
+        public_key_multibase: did.multikey().to_owned(),
         secret_key_multibase: encode_secret_multikey(key),
         created: format_timestamp(now),
     }

@@ -15,10 +15,12 @@ use thiserror::Error;
 /// The DID method prefix.
 pub const DID_KEY_PREFIX: &str = "did:key:";
 
-/// A `did:key` for one Ed25519 public key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A `did:key` for one Ed25519 public key, with its Multikey text (the key has one spelling, so
+/// the text is kept rather than encoded again for every display or comparison).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DidKey {
     key: VerifyingKey,
+    multikey: Box<str>,
 }
 
 /// Why a string is not an Ed25519 `did:key`, verification method or Multikey.
@@ -59,7 +61,8 @@ const SECRET_CODEC: [u8; 2] = [0x80, 0x26];
 impl DidKey {
     /// The `did:key` of a public key.
     pub fn new(key: VerifyingKey) -> Self {
-        DidKey { key }
+        let multikey = multibase_with_codec(PUBLIC_CODEC, key.as_bytes()).into();
+        DidKey { key, multikey }
     }
 
     /// The `did:key` of the public half of a signing key.
@@ -72,7 +75,11 @@ impl DidKey {
         let multibase = did
             .strip_prefix(DID_KEY_PREFIX)
             .ok_or(DidKeyError::NotDidKey)?;
-        Ok(DidKey::new(decode_public_multikey(multibase)?))
+        let key = decode_public_multikey(multibase)?;
+        Ok(DidKey {
+            key,
+            multikey: multibase.into(),
+        })
     }
 
     /// Parses a verification method `did:key:z6Mk…#z6Mk…`, whose fragment must be the same
@@ -92,8 +99,8 @@ impl DidKey {
     }
 
     /// The public key as Multikey `publicKeyMultibase` (`z6Mk…`).
-    pub fn multikey(&self) -> String {
-        multibase_with_codec(PUBLIC_CODEC, self.key.as_bytes())
+    pub fn multikey(&self) -> &str {
+        &self.multikey
     }
 
     /// The verification method id, `did:key:z6Mk…#z6Mk…`.
@@ -105,7 +112,7 @@ impl DidKey {
 
 impl fmt::Display for DidKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{DID_KEY_PREFIX}{}", self.multikey())
+        write!(f, "{DID_KEY_PREFIX}{}", self.multikey)
     }
 }
 

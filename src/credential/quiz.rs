@@ -5,7 +5,11 @@
 use serde_json::Value;
 use thiserror::Error;
 
-use crate::attempt::{grade, AnswerRecord, Attempt, ContestSettings, Draw, Phase};
+use serde::Deserialize;
+
+use crate::attempt::{
+    grade, is_correct, AnswerRecord, Attempt, ContestSettings, Draw, Phase, PreparedBank,
+};
 use crate::bank::Bank;
 
 use super::{BankRef, ParticipantInfo, QuizResult};
@@ -108,41 +112,55 @@ impl RegradeError {
 }
 
 /// Replays the draw of `result` from the bank `bank_for(digest)` returns, grades its answers,
-/// and checks the claimed score.
+/// and checks the claimed score. Grading needs only which questions were drawn (answers name
+/// original choice indices), so the replay stops before the draw's shuffles; the rules are
+/// those of [`grade`]: the first answer to each drawn question counts.
 pub fn regrade<'b>(
     result: &QuizResult,
-    bank_for: impl Fn(&str) -> Option<&'b Bank>,
+    bank_for: impl Fn(&str) -> Option<&'b PreparedBank>,
 ) -> Result<Regraded, RegradeError> {
-    let bank = bank_for(&result.bank.digest)
+    let prepared = bank_for(&result.bank.digest)
         .ok_or_else(|| RegradeError::UnknownBank(result.bank.digest.clone()))?;
     let seed: u64 = result
         .seed
         .parse()
         .map_err(|_| RegradeError::BadSeed(result.seed.clone()))?;
-    let settings: ContestSettings = serde_json::from_value(result.settings.clone())
-        .map_err(|e| RegradeError::BadAttempt(e.to_string()))?;
+    let bad_attempt = |e: serde_json::Error| RegradeError::BadAttempt(e.to_string());
+    let settings = ContestSettings::deserialize(&result.settings).map_err(bad_attempt)?;
     let answers: Vec<AnswerRecord> = result
         .answers
         .iter()
-        .cloned()
-        .map(serde_json::from_value::<AnswerRecord>)
+        .map(AnswerRecord::deserialize)
         .collect::<Result<_, _>>()
-        .map_err(|e| RegradeError::BadAttempt(e.to_string()))?;
-    let draw =
-        Draw::from_bank(bank, seed, &settings).map_err(|e| RegradeError::Draw(e.to_string()))?;
-    if let Some(stray) = answers
-        .iter()
-        .find(|a| draw.position(&a.question).is_none())
-    {
-        return Err(RegradeError::NotInDraw(stray.question.clone()));
+        .map_err(bad_attempt)?;
+    let picks = prepared
+        .picks(seed, &settings)
+        .map_err(|e| RegradeError::Draw(e.to_string()))?;
+    let questions = &prepared.bank().questions;
+    // Per bank question: drawn, then whether an answer to it was graded already.
+    let mut drawn = vec![false; questions.len()];
+    let mut graded = vec![false; questions.len()];
+    for &index in &picks {
+        drawn[index] = true;
+    }
+    let mut score = 0u32;
+    for answer in &answers {
+        let index = prepared
+            .index_of(&answer.question)
+            .filter(|&index| drawn[index])
+            .ok_or_else(|| RegradeError::NotInDraw(answer.question.clone()))?;
+        if !std::mem::replace(&mut graded[index], true)
+            && is_correct(&questions[index].answer, &answer.answer)
+        {
+            score += 1;
+        }
     }
     let duration = result.submitted_at - result.started_at;
     let duration_ms = u64::try_from(duration).map_err(|_| RegradeError::Times)?;
     if duration_ms > settings.time_limit_ms {
         return Err(RegradeError::Times);
     }
-    let graded = grade(bank, &draw, &answers);
-    let (score, max) = (graded.score() as u32, graded.max() as u32);
+    let max = picks.len() as u32;
     if (score, max) != (result.score, result.max_score) {
         return Err(RegradeError::ScoreMismatch {
             claimed: result.score,
@@ -180,7 +198,7 @@ pub enum CheckError {
 /// Verifies `text` and regrades it: what the verify page and `hocso verify` do for each file.
 pub fn check<'b>(
     text: &str,
-    bank_for: impl Fn(&str) -> Option<&'b Bank>,
+    bank_for: impl Fn(&str) -> Option<&'b PreparedBank>,
 ) -> Result<(super::VerifiedResult, Regraded), CheckError> {
     let verified = super::verify(text)?;
     let regraded = regrade(&verified.result, bank_for)?;

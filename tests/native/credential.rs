@@ -56,7 +56,7 @@ fn did_key_formats_and_parses() {
     let did = DidKey::of(&key(7));
     let text = did.to_string();
     assert!(text.starts_with("did:key:z6Mk"), "{text}");
-    assert_eq!(DidKey::parse(&text), Ok(did));
+    assert_eq!(DidKey::parse(&text), Ok(did.clone()));
     assert_eq!(
         did.verification_method(),
         format!("{text}#{}", did.multikey())
@@ -84,7 +84,7 @@ fn not_a_point() -> [u8; 32] {
 #[test]
 fn did_key_rejects_malformed_identifiers() {
     let did = DidKey::of(&key(7)).to_string();
-    let other = DidKey::of(&key(8)).multikey();
+    let other = DidKey::of(&key(8)).multikey().to_owned();
     let secret_multikey = hocso::credential::did_key::encode_secret_multikey(&key(7));
     let cases: Vec<(String, DidKeyError)> = vec![
         ("did:web:example.org".into(), DidKeyError::NotDidKey),

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use ed25519_dalek::SigningKey;
-use hocso::attempt::{Answer, Field};
+use hocso::attempt::{Answer, Field, PreparedBank};
 use hocso::bank::Bank;
 use hocso::contest::{Action, ContestRecord, ContestScreen};
 use hocso::credential::{issue, quiz_result, regrade, verify, QuizResult, RegradeError};
@@ -52,6 +52,7 @@ fn a_signed_result_verifies_and_regrades() {
     let signed = issue(&result, &key, T0 as i64 + 10_000).unwrap();
     let verified = verify(&signed.to_string()).expect("verifies");
     assert_eq!(verified.result, result);
+    let bank = PreparedBank::new(bank);
     let regraded = regrade(&verified.result, |d| (d == "d1").then_some(&bank)).expect("regrades");
     assert_eq!(
         (regraded.score, regraded.max_score, regraded.duration_ms),
@@ -62,6 +63,7 @@ fn a_signed_result_verifies_and_regrades() {
 #[test]
 fn inconsistencies_are_named() {
     let (bank, result) = submitted();
+    let bank = PreparedBank::new(bank);
     let lookup = |d: &str| (d == "d1").then_some(&bank);
     let cases: Vec<(Edit, &str)> = vec![
         (Box::new(|r| r.score += 1), "score-mismatch"),

@@ -19,6 +19,11 @@ use clap::{Parser, Subcommand};
 
 use io::Failure;
 
+/// mimalloc: `rank` and `verify` allocate for every file on every core, where the system
+/// allocator's locks and consolidation cost more than the JSON they hold.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Học số: author question banks, verify and rank contest results.
 #[derive(Debug, Parser)]
 #[command(name = "hocso", version, about)]

@@ -6,12 +6,13 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
+use hocso::attempt::PreparedBank;
 use hocso::bank::{digest, Bank};
 use hocso::credential::{regrade, verify, Regraded, VerifiedResult};
 
-/// The banks results are regraded against, by digest.
+/// The banks results are regraded against, by digest, each prepared once for its replays.
 #[derive(Debug, Default)]
-pub struct Banks(HashMap<String, Bank>);
+pub struct Banks(HashMap<String, PreparedBank>);
 
 impl Banks {
     /// Banks keyed by their digest.
@@ -19,13 +20,13 @@ impl Banks {
         Banks(
             banks
                 .into_iter()
-                .map(|bank| (digest(&bank), bank))
+                .map(|bank| (digest(&bank), PreparedBank::new(bank)))
                 .collect(),
         )
     }
 
     /// The bank with `digest`.
-    pub fn get(&self, digest: &str) -> Option<&Bank> {
+    pub fn get(&self, digest: &str) -> Option<&PreparedBank> {
         self.0.get(digest)
     }
 }
