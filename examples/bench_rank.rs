@@ -3,8 +3,8 @@
 //!
 //! 1. Simulates `BENCH_RESULTS` (default 100 000) signed results over the shipped bank into a
 //!    temporary directory, in parallel, with the very code of `hocso simulate`.
-//! 2. (a) Bare verification: every file's proof is parsed and its hash data computed
-//!    beforehand (`hocso::credential::proof`), then only Ed25519 verification is timed, in
+//! 2. (a) Bare verification: every file's proof is read and its hash data computed
+//!    beforehand (`hocso::credential::proof::verify_proof`), then only Ed25519 verification is timed, in
 //!    parallel: the public key decoded from its 32 bytes and `verify_strict` of the signature
 //!    over the hash data.
 //! 3. (b) The rank pipeline of `hocso rank` end to end over the directory: walk, read, strict
@@ -22,10 +22,10 @@ use std::time::Instant;
 use ed25519_dalek::{Signature, VerifyingKey};
 use hocso::bank::load_toml;
 use hocso::credential::did_key::decode_base58btc;
-use hocso::credential::proof::{configure, hash, transform, verification_method};
+use hocso::credential::proof::{hash, verify_proof};
+use hocso::credential::strict_json::{parse_tree, Json};
 use hocso::rank::RankConfig;
 use rayon::prelude::*;
-use serde_json::Value;
 
 // The benchmark uses only part of each included module.
 #[allow(dead_code)]
@@ -124,22 +124,20 @@ fn main() {
 /// public key, so decoding it is timed with the check).
 fn prepare(path: &Path) -> ([u8; 32], [u8; 64], Signature) {
     let text = fs::read_to_string(path).expect("read a result");
-    let Ok(Value::Object(mut document)) = serde_json::from_str(&text) else {
-        panic!("{} is not a JSON object", path.display())
-    };
-    let Some(Value::Object(mut options)) = document.remove("proof") else {
-        panic!("{} has no proof", path.display())
-    };
-    let Some(Value::String(proof_value)) = options.remove("proofValue") else {
-        panic!("{} has no proofValue", path.display())
-    };
+    let document = parse_tree(&text).expect("strict json");
+    let members = document.as_object().expect("a json object");
+    let verified = verify_proof(members).expect("the proof verifies");
+    let proof_value = document
+        .get("proof")
+        .and_then(|proof| proof.get("proofValue"))
+        .and_then(Json::as_str)
+        .expect("a proofValue");
     let bytes = decode_base58btc(&proof_value).expect("base58-btc proofValue");
     let signature = Signature::from_slice(&bytes).expect("a 64-byte signature");
-    // Our proofs carry the document's own @context, so the document is hashed as it is.
-    let hash_data = hash(
-        &transform(&document, &options).expect("transform"),
-        &configure(&options).expect("proof configuration"),
-    );
-    let signer = verification_method(&options).expect("a did:key verification method");
-    (signer.verifying_key().to_bytes(), hash_data, signature)
+    let hash_data = hash(&verified.canonical_document, &verified.canonical_config);
+    (
+        verified.signer.verifying_key().to_bytes(),
+        hash_data,
+        signature,
+    )
 }

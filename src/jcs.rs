@@ -8,6 +8,8 @@
 
 use serde_json::{Map, Number, Value};
 
+use crate::credential::strict_json::{Json, JsonStr};
+
 /// The JCS canonical form of a JSON value.
 pub fn canonicalize(value: &Value) -> Vec<u8> {
     let mut out = Vec::with_capacity(1024);
@@ -110,4 +112,128 @@ fn write_string(text: &str, out: &mut Vec<u8>) {
     }
     out.extend_from_slice(&bytes[start..]);
     out.push(b'"');
+}
+
+/// A number outside the I-JSON range of exact integers (±(2^53 − 1)), written as an integer:
+/// JCS implementations canonicalise it differently, so it is refused rather than signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnsafeNumber(pub String);
+
+/// The JCS canonical form of an object read by the strict reader, given as its members (the
+/// caller may leave some out or replace them).
+pub fn canonicalize_members(
+    members: &[(&JsonStr<'_>, &Json<'_>)],
+) -> Result<Vec<u8>, UnsafeNumber> {
+    let mut out = Vec::with_capacity(2048);
+    write_tree_members(members, &mut out)?;
+    Ok(out)
+}
+
+/// The JCS canonical form of a value read by the strict reader.
+pub fn canonicalize_tree(value: &Json<'_>) -> Result<Vec<u8>, UnsafeNumber> {
+    let mut out = Vec::new();
+    write_tree(value, &mut out)?;
+    Ok(out)
+}
+
+fn write_tree(value: &Json<'_>, out: &mut Vec<u8>) -> Result<(), UnsafeNumber> {
+    match value {
+        Json::Null => out.extend_from_slice(b"null"),
+        Json::Bool(true) => out.extend_from_slice(b"true"),
+        Json::Bool(false) => out.extend_from_slice(b"false"),
+        Json::Number(literal) => write_literal(literal, out)?,
+        Json::String(text) => write_tree_string(text, out),
+        Json::Array(items) => {
+            out.push(b'[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
+                }
+                write_tree(item, out)?;
+            }
+            out.push(b']');
+        }
+        Json::Object(members) => {
+            let members: Vec<(&JsonStr<'_>, &Json<'_>)> =
+                members.iter().map(|(name, value)| (name, value)).collect();
+            write_tree_members(&members, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_tree_members(
+    members: &[(&JsonStr<'_>, &Json<'_>)],
+    out: &mut Vec<u8>,
+) -> Result<(), UnsafeNumber> {
+    let in_order = members
+        .windows(2)
+        .all(|pair| name_order(pair[0].0, pair[1].0).is_lt());
+    let mut sorted;
+    let members = if in_order {
+        members
+    } else {
+        sorted = members.to_vec();
+        sorted.sort_by(|a, b| name_order(a.0, b.0));
+        &sorted[..]
+    };
+    out.push(b'{');
+    for (index, (name, value)) in members.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        write_tree_string(name, out);
+        out.push(b':');
+        write_tree(value, out)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// RFC 8785 3.2.3: names in the order of their UTF-16 code units, which is UTF-8 byte order
+/// unless a name has a character outside the Basic Multilingual Plane.
+fn name_order(a: &JsonStr<'_>, b: &JsonStr<'_>) -> std::cmp::Ordering {
+    let (a, b) = (a.value(), b.value());
+    let supplementary = |text: &str| text.bytes().any(|byte| byte >= 0xf0);
+    if supplementary(&a) || supplementary(&b) {
+        a.encode_utf16().cmp(b.encode_utf16())
+    } else {
+        a.cmp(&b)
+    }
+}
+
+fn write_tree_string(text: &JsonStr<'_>, out: &mut Vec<u8>) {
+    if text.is_escaped() {
+        write_string(&text.value(), out);
+    } else {
+        // Without escapes the text between the quotes has no quote, backslash or control
+        // character: it is already in canonical form.
+        out.push(b'"');
+        out.extend_from_slice(text.raw().as_bytes());
+        out.push(b'"');
+    }
+}
+
+/// A number literal as ECMAScript writes its value; integers must be I-JSON safe.
+fn write_literal(literal: &str, out: &mut Vec<u8>) -> Result<(), UnsafeNumber> {
+    const MAX_SAFE: u64 = (1 << 53) - 1;
+    let integer = !literal.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'));
+    if integer {
+        let magnitude = literal.trim_start_matches('-');
+        match magnitude.parse::<u64>() {
+            Ok(n) if n <= MAX_SAFE => {
+                if literal.starts_with('-') && n > 0 {
+                    out.push(b'-');
+                }
+                out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+                Ok(())
+            }
+            _ => Err(UnsafeNumber(literal.to_owned())),
+        }
+    } else {
+        // The reader only keeps literals of finite values.
+        let value: f64 = literal.parse().unwrap_or_default();
+        out.extend_from_slice(ryu_js::Buffer::new().format_finite(value).as_bytes());
+        Ok(())
+    }
 }

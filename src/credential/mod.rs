@@ -12,6 +12,7 @@ pub mod keystore;
 pub mod proof;
 pub mod quiz;
 pub mod strict_json;
+mod tree_de;
 pub mod vc;
 
 pub use did_key::DidKey;

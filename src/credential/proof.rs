@@ -3,9 +3,12 @@
 //! 3.3.2 Verify Proof, 3.3.3 Transformation, 3.3.4 Hashing, 3.3.5 Proof Configuration,
 //! 3.3.6 Proof Serialization, 3.3.7 Proof Verification.
 //!
-//! Documents are JSON objects ([`serde_json::Map`]); canonical forms are RFC 8785 (JCS).
+//! Documents are created as JSON objects ([`serde_json::Map`]) and verified as the strict
+//! reader's trees ([`Json`]), which borrow from the file; canonical forms are RFC 8785 (JCS).
 //! Verification methods are resolved without a network: only Ed25519 `did:key` methods
 //! (`did:key:z6Mk…#z6Mk…`) are supported. Proof sets and chains (`proof` as an array) are not.
+
+use std::borrow::Cow;
 
 use ed25519_dalek::{Signature, Signer, SigningKey};
 use serde_json::{Map, Value};
@@ -14,7 +17,8 @@ use thiserror::Error;
 
 use super::datetime::is_datetime;
 use super::did_key::{decode_base58btc, encode_base58btc, DidKey, DidKeyError};
-use crate::jcs::canonicalize_object;
+use super::strict_json::{member, Json, JsonStr};
+use crate::jcs::{canonicalize_members, canonicalize_object, canonicalize_tree, UnsafeNumber};
 
 /// The proof `type`.
 pub const PROOF_TYPE: &str = "DataIntegrityProof";
@@ -66,16 +70,16 @@ pub enum ProofError {
     SignatureInvalid,
 }
 
-/// A proof that verified: the document without its proof, the proof options (without
-/// `proofValue`) and the key that signed.
+/// A proof that verified: who signed, and the canonical forms the signature covers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VerifiedProof {
-    /// The unsecured document (`proof` removed, `@context` as the proof covered it).
-    pub document: Map<String, Value>,
-    /// The proof options (the proof without `proofValue`).
-    pub options: Map<String, Value>,
     /// The signer, from `verificationMethod`.
     pub signer: DidKey,
+    /// The transformed unsecured document (3.3.3): `proof` removed, `@context` as the proof
+    /// covered it.
+    pub canonical_document: Vec<u8>,
+    /// The canonical proof configuration (3.3.5): the proof without `proofValue`.
+    pub canonical_config: Vec<u8>,
 }
 
 /// 3.3.1 Create Proof: the proof (options + `@context` of the document + `proofValue`) for
@@ -100,42 +104,69 @@ pub fn create_proof(
     Ok(proof)
 }
 
-/// 3.3.2 Verify Proof: checks the `proof` of `secured` and returns what it covers.
-pub fn verify_proof(mut secured: Map<String, Value>) -> Result<VerifiedProof, ProofError> {
-    let mut options = match secured.remove("proof") {
-        Some(Value::Object(proof)) => proof,
-        Some(Value::Array(_)) => return Err(ProofError::ProofSet),
+/// 3.3.2 Verify Proof: checks the `proof` of a secured document (an object's members, as the
+/// strict reader read them) and returns who signed it.
+pub fn verify_proof(secured: &[(JsonStr<'_>, Json<'_>)]) -> Result<VerifiedProof, ProofError> {
+    let proof = match member(secured, "proof") {
+        Some(Json::Object(proof)) => proof,
+        Some(Json::Array(_)) => return Err(ProofError::ProofSet),
         Some(_) => return Err(ProofError::ProofNotObject),
         None => return Err(ProofError::MissingProof),
     };
-    check_suite(&options)?;
-    let mut unsecured = secured;
-    let proof_value = match options.remove("proofValue") {
-        Some(Value::String(text)) => text,
-        _ => return Err(ProofError::MissingMember("proofValue")),
+    let string = |name| match member(proof, name) {
+        Some(Json::String(text)) => Ok(text.value()),
+        _ => Err(ProofError::MissingMember(name)),
     };
-    let proof_bytes = decode_base58btc(&proof_value).map_err(ProofError::BadProofValue)?;
+    check_suite_with(string)?;
+    let proof_bytes =
+        decode_base58btc(&string("proofValue")?).map_err(ProofError::BadProofValue)?;
     let signature = Signature::from_slice(&proof_bytes)
         .map_err(|_| ProofError::ProofValueLength(proof_bytes.len()))?;
-    if let Some(proof_context) = options.get("@context") {
-        let document_context = unsecured.get("@context").map_or(&[][..], context_values);
-        if !document_context.starts_with(context_values(proof_context)) {
+    let proof_context = member(proof, "@context");
+    if let Some(proof_context) = proof_context {
+        let document_context = member(secured, "@context").map_or(&[][..], context_values);
+        let covered = context_values(proof_context);
+        let prefix = document_context.len() >= covered.len()
+            && covered
+                .iter()
+                .zip(document_context)
+                .all(|(a, b)| same_json(a, b));
+        if !prefix {
             return Err(ProofError::ContextMismatch);
         }
-        unsecured.insert("@context".to_owned(), proof_context.clone());
     }
-    let transformed = transform(&unsecured, &options)?;
-    let proof_config = configure(&options)?;
-    let hash_data = hash(&transformed, &proof_config);
-    let signer = verification_method(&options)?;
+    let document: Vec<(&JsonStr<'_>, &Json<'_>)> = secured
+        .iter()
+        .filter(|(name, _)| !name.is("proof"))
+        .map(|(name, value)| match proof_context {
+            Some(context) if name.is("@context") => (name, context),
+            _ => (name, value),
+        })
+        .collect();
+    let canonical_document = canonicalize_members(&document).map_err(unsafe_number)?;
+    if let Some(created) = member(proof, "created") {
+        match created {
+            Json::String(text) if is_datetime(&text.value()) => {}
+            other => return Err(ProofError::BadCreated(other.to_value().to_string())),
+        }
+    }
+    let options: Vec<(&JsonStr<'_>, &Json<'_>)> = proof
+        .iter()
+        .filter(|(name, _)| !name.is("proofValue"))
+        .map(|(name, value)| (name, value))
+        .collect();
+    let canonical_config = canonicalize_members(&options).map_err(unsafe_number)?;
+    let hash_data = hash(&canonical_document, &canonical_config);
+    let signer = DidKey::parse_verification_method(&string("verificationMethod")?)
+        .map_err(ProofError::VerificationMethod)?;
     signer
         .verifying_key()
         .verify_strict(&hash_data, &signature)
         .map_err(|_| ProofError::SignatureInvalid)?;
     Ok(VerifiedProof {
-        document: unsecured,
-        options,
         signer,
+        canonical_document,
+        canonical_config,
     })
 }
 
@@ -182,13 +213,20 @@ pub fn verification_method(options: &Map<String, Value>) -> Result<DidKey, Proof
 }
 
 fn check_suite(options: &Map<String, Value>) -> Result<(), ProofError> {
-    let proof_type = string_member(options, "type")?;
+    check_suite_with(|name| string_member(options, name).map(Cow::Borrowed))
+}
+
+/// `type` and `cryptosuite` are ours, given how to read a string member of the proof.
+fn check_suite_with<'a>(
+    string: impl Fn(&'static str) -> Result<Cow<'a, str>, ProofError>,
+) -> Result<(), ProofError> {
+    let proof_type = string("type")?;
     if proof_type != PROOF_TYPE {
-        return Err(ProofError::WrongType(proof_type.to_owned()));
+        return Err(ProofError::WrongType(proof_type.into_owned()));
     }
-    let cryptosuite = string_member(options, "cryptosuite")?;
+    let cryptosuite = string("cryptosuite")?;
     if cryptosuite != CRYPTOSUITE {
-        return Err(ProofError::WrongCryptosuite(cryptosuite.to_owned()));
+        return Err(ProofError::WrongCryptosuite(cryptosuite.into_owned()));
     }
     Ok(())
 }
@@ -204,11 +242,20 @@ fn string_member<'a>(
 }
 
 /// An `@context` as a list of values (a single value is a list of one).
-fn context_values(context: &Value) -> &[Value] {
+fn context_values<'t, 'a>(context: &'t Json<'a>) -> &'t [Json<'a>] {
     match context {
-        Value::Array(values) => values,
+        Json::Array(values) => values,
         single => std::slice::from_ref(single),
     }
+}
+
+/// Whether two values are the same JSON (the same canonical form).
+fn same_json(a: &Json<'_>, b: &Json<'_>) -> bool {
+    matches!((canonicalize_tree(a), canonicalize_tree(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+fn unsafe_number(UnsafeNumber(number): UnsafeNumber) -> ProofError {
+    ProofError::UnsafeNumber(number)
 }
 
 /// RFC 8785 over a JSON object whose numbers are all I-JSON safe.

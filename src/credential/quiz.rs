@@ -2,14 +2,9 @@
 //! that checks a verified result against its bank. The score in a file is never trusted: the
 //! draw is replayed from the bank and the seed, and the answers are graded again.
 
-use serde_json::Value;
 use thiserror::Error;
 
-use serde::Deserialize;
-
-use crate::attempt::{
-    grade, is_correct, AnswerRecord, Attempt, ContestSettings, Draw, Phase, PreparedBank,
-};
+use crate::attempt::{grade, is_correct, Attempt, Draw, Phase, PreparedBank};
 use crate::bank::Bank;
 
 use super::{BankRef, ParticipantInfo, QuizResult};
@@ -38,8 +33,8 @@ pub fn quiz_result(attempt: &Attempt, bank: &Bank) -> Option<QuizResult> {
             digest: attempt.bank_digest().to_owned(),
         },
         seed: attempt.seed().to_string(),
-        settings: serde_json::to_value(attempt.settings()).ok()?,
-        answers: answers_json(attempt.answers()),
+        settings: attempt.settings().clone(),
+        answers: attempt.answers().to_vec(),
         started_at: i64::try_from(started_at).ok()?,
         submitted_at: i64::try_from(submitted_at).ok()?,
         prediction: u64::from(attempt.prediction().unwrap_or(0)),
@@ -68,9 +63,6 @@ pub enum RegradeError {
     /// The seed is not a decimal `u64`.
     #[error("hạt giống rút đề không hợp lệ: {0}")]
     BadSeed(String),
-    /// The settings or answers are not what the app writes.
-    #[error("thiết lập hoặc câu trả lời không đúng định dạng: {0}")]
-    BadAttempt(String),
     /// The draw cannot be replayed with those settings.
     #[error("không rút lại được đề với thiết lập trong tệp: {0}")]
     Draw(String),
@@ -102,7 +94,6 @@ impl RegradeError {
         match self {
             RegradeError::UnknownBank(_) => "unknown-bank",
             RegradeError::BadSeed(_) => "bad-seed",
-            RegradeError::BadAttempt(_) => "bad-attempt",
             RegradeError::Draw(_) => "draw",
             RegradeError::NotInDraw(_) => "answer-not-in-draw",
             RegradeError::Times => "times",
@@ -125,16 +116,9 @@ pub fn regrade<'b>(
         .seed
         .parse()
         .map_err(|_| RegradeError::BadSeed(result.seed.clone()))?;
-    let bad_attempt = |e: serde_json::Error| RegradeError::BadAttempt(e.to_string());
-    let settings = ContestSettings::deserialize(&result.settings).map_err(bad_attempt)?;
-    let answers: Vec<AnswerRecord> = result
-        .answers
-        .iter()
-        .map(AnswerRecord::deserialize)
-        .collect::<Result<_, _>>()
-        .map_err(bad_attempt)?;
+    let settings = &result.settings;
     let picks = prepared
-        .picks(seed, &settings)
+        .picks(seed, settings)
         .map_err(|e| RegradeError::Draw(e.to_string()))?;
     let questions = &prepared.bank().questions;
     // Per bank question: drawn, then whether an answer to it was graded already.
@@ -144,7 +128,7 @@ pub fn regrade<'b>(
         drawn[index] = true;
     }
     let mut score = 0u32;
-    for answer in &answers {
+    for answer in &result.answers {
         let index = prepared
             .index_of(&answer.question)
             .filter(|&index| drawn[index])
@@ -174,14 +158,6 @@ pub fn regrade<'b>(
         max_score: max,
         duration_ms,
     })
-}
-
-/// Answers as the credential carries them.
-pub fn answers_json(answers: &[AnswerRecord]) -> Vec<Value> {
-    answers
-        .iter()
-        .filter_map(|a| serde_json::to_value(a).ok())
-        .collect()
 }
 
 /// Why a file is not an acceptable result: its signature or its consistency with the bank.

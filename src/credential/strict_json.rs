@@ -1,13 +1,21 @@
-//! A strict JSON reader: RFC 8259 via `serde_json`, plus rejection of duplicate member names
-//! at any depth (serde_json keeps the last one, another reader may keep the first, so two
-//! verifiers could see two different documents).
+//! A strict JSON reader: RFC 8259, plus rejection of duplicate member names at any depth (one
+//! reader keeps the last, another the first, so two verifiers could see two different
+//! documents) and of nesting deeper than [`MAX_DEPTH`].
+//!
+//! It reads into a [`Json`] tree that borrows from the text: strings are kept as written between
+//! their quotes and numbers as their literal, so verifying a result allocates one vector per
+//! array or object and nothing per string. [`Json::to_value`] turns a tree into a
+//! `serde_json::Value` where owned data is wanted.
 
-use std::cell::RefCell;
-use std::fmt;
+use std::borrow::Cow;
+use std::collections::HashSet;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 use thiserror::Error;
+
+/// How deeply arrays and objects may nest (as in `serde_json`): deeper text is refused rather
+/// than allowed to exhaust the stack.
+pub const MAX_DEPTH: usize = 128;
 
 /// Why a text is not strict JSON, with the 1-based line and column where reading stopped.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -24,7 +32,7 @@ pub struct JsonError {
 /// What is wrong with a JSON text.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum JsonErrorKind {
-    /// A syntax error; the text is serde_json's description.
+    /// A syntax error, described in English.
     #[error("{0}")]
     Syntax(String),
     /// The text ends in the middle of a value.
@@ -35,118 +43,479 @@ pub enum JsonErrorKind {
     DuplicateMember(String),
 }
 
-/// Reads one JSON value from `text`, rejecting duplicate member names at any depth and
-/// anything but whitespace after the value.
+/// A JSON value borrowed from the text it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json<'a> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, as written (a valid RFC 8259 number whose value is finite).
+    Number(&'a str),
+    /// A string.
+    String(JsonStr<'a>),
+    /// An array.
+    Array(Vec<Json<'a>>),
+    /// An object's members in the order written (names are unique).
+    Object(Vec<(JsonStr<'a>, Json<'a>)>),
+}
+
+/// A string as written between its quotes (valid escapes, no control characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonStr<'a> {
+    raw: &'a str,
+    escaped: bool,
+}
+
+impl<'a> JsonStr<'a> {
+    /// The text between the quotes, escapes and all.
+    pub fn raw(&self) -> &'a str {
+        self.raw
+    }
+
+    /// Whether the string holds an escape (`\n`, `\u00e9`, …).
+    pub fn is_escaped(&self) -> bool {
+        self.escaped
+    }
+
+    /// The string's value, escapes decoded.
+    pub fn value(&self) -> Cow<'a, str> {
+        if self.escaped {
+            Cow::Owned(unescape(self.raw))
+        } else {
+            Cow::Borrowed(self.raw)
+        }
+    }
+
+    /// Whether the string's value is `text`.
+    pub fn is(&self, text: &str) -> bool {
+        if self.escaped {
+            unescape(self.raw) == text
+        } else {
+            self.raw == text
+        }
+    }
+}
+
+impl<'a> Json<'a> {
+    /// The member `name` of an object (`None` for other values).
+    pub fn get(&self, name: &str) -> Option<&Json<'a>> {
+        member(self.as_object()?, name)
+    }
+
+    /// The members of an object.
+    pub fn as_object(&self) -> Option<&[(JsonStr<'a>, Json<'a>)]> {
+        match self {
+            Json::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    /// The value of a string.
+    pub fn as_str(&self) -> Option<Cow<'a, str>> {
+        match self {
+            Json::String(text) => Some(text.value()),
+            _ => None,
+        }
+    }
+
+    /// Whether this is the string `text`.
+    pub fn is_str(&self, text: &str) -> bool {
+        matches!(self, Json::String(s) if s.is(text))
+    }
+
+    /// The same value as a `serde_json::Value` (integers that fit 64 bits stay integers, as
+    /// `serde_json` reads them).
+    pub fn to_value(&self) -> Value {
+        match self {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(*b),
+            Json::Number(literal) => number_value(literal),
+            Json::String(text) => Value::String(text.value().into_owned()),
+            Json::Array(items) => Value::Array(items.iter().map(Json::to_value).collect()),
+            Json::Object(members) => Value::Object(
+                members
+                    .iter()
+                    .map(|(name, value)| (name.value().into_owned(), value.to_value()))
+                    .collect::<Map<_, _>>(),
+            ),
+        }
+    }
+}
+
+/// The member `name` of an object's members.
+pub fn member<'t, 'a>(members: &'t [(JsonStr<'a>, Json<'a>)], name: &str) -> Option<&'t Json<'a>> {
+    members
+        .iter()
+        .find(|(key, _)| key.is(name))
+        .map(|(_, value)| value)
+}
+
+/// Reads one JSON value from `text` into an owned `serde_json::Value`, with the checks of
+/// [`parse_tree`].
 pub fn parse_strict(text: &str) -> Result<Value, JsonError> {
-    let duplicate = RefCell::new(None);
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let result = StrictValue {
-        duplicate: &duplicate,
-    }
-    .deserialize(&mut deserializer)
-    .and_then(|value| deserializer.end().map(|()| value));
-    result.map_err(|error| {
-        let kind = match duplicate.into_inner() {
-            Some(name) => JsonErrorKind::DuplicateMember(name),
-            None if error.is_eof() => JsonErrorKind::Eof,
-            None => JsonErrorKind::Syntax(error_description(&error)),
-        };
-        JsonError {
-            kind,
-            line: error.line(),
-            column: char_column(text, error.line(), error.column()),
-        }
-    })
+    parse_tree(text).map(|tree| tree.to_value())
 }
 
-/// Turns serde_json's byte column on a 1-based line into a 1-based character column
-/// (serde_json says 0 when it stopped at the start of a line).
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    text.split('\n')
-        .nth(line.saturating_sub(1))
-        .and_then(|line_text| line_text.get(..byte_column))
-        .map_or(byte_column, |prefix| prefix.chars().count())
-        .max(1)
-}
-
-/// serde_json's message without its " at line L column C" suffix.
-fn error_description(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.rfind(" at line ") {
-        Some(end) => text[..end].to_owned(),
-        None => text,
-    }
-}
-
-#[derive(Clone, Copy)]
-struct StrictValue<'a> {
-    duplicate: &'a RefCell<Option<String>>,
-}
-
-impl<'de> DeserializeSeed<'de> for StrictValue<'_> {
-    type Value = Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for StrictValue<'_> {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        serde_json::Number::from_f64(v)
-            .map(Value::Number)
-            .ok_or_else(|| E::custom("number is not finite"))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(self)? {
-            items.push(item);
-        }
-        Ok(Value::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut members = Map::new();
-        while let Some(name) = map.next_key::<String>()? {
-            if members.contains_key(&name) {
-                let message = format!("duplicate member name {name:?}");
-                *self.duplicate.borrow_mut() = Some(name);
-                return Err(de::Error::custom(message));
+/// Reads one JSON value from `text`, rejecting duplicate member names at any depth, nesting
+/// deeper than [`MAX_DEPTH`] and anything but whitespace after the value.
+pub fn parse_tree(text: &str) -> Result<Json<'_>, JsonError> {
+    let mut reader = Reader { text, at: 0 };
+    let value = reader
+        .value(0)
+        .and_then(|value| {
+            reader.skip_whitespace();
+            if reader.at < text.len() {
+                Err(reader.syntax("trailing characters"))
+            } else {
+                Ok(value)
             }
-            let value = map.next_value_seed(self)?;
-            members.insert(name, value);
-        }
-        Ok(Value::Object(members))
+        })
+        .map_err(|(kind, at)| position(text, kind, at))?;
+    Ok(value)
+}
+
+/// A failure and the byte offset it is reported at.
+type Failure = (JsonErrorKind, usize);
+
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
     }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn syntax(&self, message: &str) -> Failure {
+        (JsonErrorKind::Syntax(message.to_owned()), self.at)
+    }
+
+    fn eof(&self) -> Failure {
+        (JsonErrorKind::Eof, self.text.len().saturating_sub(1))
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, Failure> {
+        self.skip_whitespace();
+        match self.peek() {
+            None => Err(self.eof()),
+            Some(b'{') => self.nested(depth, Self::object),
+            Some(b'[') => self.nested(depth, Self::array),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b't') => self.word("true").map(|()| Json::Bool(true)),
+            Some(b'f') => self.word("false").map(|()| Json::Bool(false)),
+            Some(b'n') => self.word("null").map(|()| Json::Null),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Json::Number),
+            Some(_) => Err(self.syntax("expected value")),
+        }
+    }
+
+    fn nested(
+        &mut self,
+        depth: usize,
+        read: fn(&mut Self, usize) -> Result<Json<'a>, Failure>,
+    ) -> Result<Json<'a>, Failure> {
+        if depth >= MAX_DEPTH {
+            return Err(self.syntax("recursion limit exceeded"));
+        }
+        self.at += 1;
+        read(self, depth + 1)
+    }
+
+    fn word(&mut self, word: &str) -> Result<(), Failure> {
+        for expected in word.bytes() {
+            match self.peek() {
+                None => return Err(self.eof()),
+                Some(b) if b == expected => self.at += 1,
+                Some(_) => return Err(self.syntax("expected ident")),
+            }
+        }
+        Ok(())
+    }
+
+    fn digits(&mut self) -> Result<usize, Failure> {
+        let start = self.at;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+        match self.at - start {
+            0 if self.peek().is_none() => Err(self.eof()),
+            0 => Err(self.syntax("invalid number")),
+            n => Ok(n),
+        }
+    }
+
+    fn number(&mut self) -> Result<&'a str, Failure> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let leading_zero = self.peek() == Some(b'0');
+        let integer_digits = self.digits()?;
+        if leading_zero && integer_digits > 1 {
+            self.at -= integer_digits - 1;
+            return Err(self.syntax("invalid number"));
+        }
+        let mut float = false;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.digits()?;
+            float = true;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            self.digits()?;
+            float = true;
+        }
+        let literal = &self.text[start..self.at];
+        // Integers past 64 bits are read as floating point, as `serde_json` does.
+        let beyond_u64 = integer_digits > 19;
+        if (float || beyond_u64) && !literal.parse::<f64>().is_ok_and(f64::is_finite) {
+            self.at -= 1;
+            return Err(self.syntax("number out of range"));
+        }
+        Ok(literal)
+    }
+
+    fn string(&mut self) -> Result<JsonStr<'a>, Failure> {
+        self.at += 1;
+        let start = self.at;
+        let bytes = self.text.as_bytes();
+        let mut escaped = false;
+        loop {
+            let Some(offset) = bytes[self.at..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            else {
+                return Err(self.eof());
+            };
+            self.at += offset;
+            match bytes[self.at] {
+                b'"' => {
+                    let raw = &self.text[start..self.at];
+                    self.at += 1;
+                    return Ok(JsonStr { raw, escaped });
+                }
+                b'\\' => {
+                    escaped = true;
+                    self.escape()?;
+                }
+                _ => {
+                    return Err(self.syntax(
+                        "control character (\\u0000-\\u001F) found while parsing a string",
+                    ))
+                }
+            }
+        }
+    }
+
+    /// Checks the escape at `self.at` (a backslash) and moves past it.
+    fn escape(&mut self) -> Result<(), Failure> {
+        self.at += 1;
+        match self.peek() {
+            None => Err(self.eof()),
+            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                self.at += 1;
+                Ok(())
+            }
+            Some(b'u') => {
+                let unit = self.hex4()?;
+                match unit {
+                    0xd800..=0xdbff => {
+                        if self.text.as_bytes()[self.at..].starts_with(b"\\u") {
+                            self.at += 1;
+                            if let 0xdc00..=0xdfff = self.hex4()? {
+                                return Ok(());
+                            }
+                        }
+                        Err(self.syntax("lone leading surrogate in hex escape"))
+                    }
+                    0xdc00..=0xdfff => Err(self.syntax("lone trailing surrogate in hex escape")),
+                    _ => Ok(()),
+                }
+            }
+            Some(_) => Err(self.syntax("invalid escape")),
+        }
+    }
+
+    /// Reads `uXXXX` at `self.at` and returns the code unit.
+    fn hex4(&mut self) -> Result<u32, Failure> {
+        self.at += 1;
+        let mut unit = 0;
+        for _ in 0..4 {
+            let digit = match self.peek() {
+                None => return Err(self.eof()),
+                Some(b) => (b as char)
+                    .to_digit(16)
+                    .ok_or_else(|| self.syntax("invalid escape"))?,
+            };
+            unit = unit * 16 + digit;
+            self.at += 1;
+        }
+        Ok(unit)
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json<'a>, Failure> {
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.skip_whitespace();
+                    if self.peek() == Some(b']') {
+                        return Err(self.syntax("trailing comma"));
+                    }
+                }
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Json::Array(items));
+                }
+                None => return Err(self.eof()),
+                Some(_) => return Err(self.syntax("expected `,` or `]`")),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json<'a>, Failure> {
+        let mut members: Vec<(JsonStr<'a>, Json<'a>)> = Vec::new();
+        // Past a few members, names are checked against a set rather than one by one.
+        let mut names: Option<HashSet<Cow<'a, str>>> = None;
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.eof()),
+                Some(b'}') if !members.is_empty() => return Err(self.syntax("trailing comma")),
+                Some(_) => return Err(self.syntax("key must be a string")),
+            }
+            let name = self.string()?;
+            let duplicate = match &mut names {
+                Some(names) => !names.insert(name.value()),
+                None => members.iter().any(|(seen, _)| same_name(seen, &name)),
+            };
+            if duplicate {
+                let kind = JsonErrorKind::DuplicateMember(name.value().into_owned());
+                return Err((kind, self.at - 1));
+            }
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b':') => self.at += 1,
+                None => return Err(self.eof()),
+                Some(_) => return Err(self.syntax("expected `:`")),
+            }
+            members.push((name, self.value(depth)?));
+            if names.is_none() && members.len() >= 16 {
+                names = Some(members.iter().map(|(name, _)| name.value()).collect());
+            }
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.skip_whitespace();
+                }
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Json::Object(members));
+                }
+                None => return Err(self.eof()),
+                Some(_) => return Err(self.syntax("expected `,` or `}`")),
+            }
+        }
+    }
+}
+
+fn same_name(a: &JsonStr<'_>, b: &JsonStr<'_>) -> bool {
+    if !a.escaped && !b.escaped {
+        a.raw == b.raw
+    } else {
+        a.value() == b.value()
+    }
+}
+
+/// The value of a string checked by the reader (valid escapes, paired surrogates).
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(slash) = rest.find('\\') {
+        out.push_str(&rest[..slash]);
+        let escape = &rest[slash + 1..];
+        let (decoded, used) = match escape.as_bytes()[0] {
+            b'b' => ('\u{8}', 1),
+            b'f' => ('\u{c}', 1),
+            b'n' => ('\n', 1),
+            b'r' => ('\r', 1),
+            b't' => ('\t', 1),
+            b'u' => {
+                let unit = |at: usize| u32::from_str_radix(&escape[at..at + 4], 16).unwrap_or(0);
+                let high = unit(1);
+                if (0xd800..0xdc00).contains(&high) {
+                    let low = unit(7);
+                    let code = 0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00);
+                    (char::from_u32(code).unwrap_or('\u{fffd}'), 11)
+                } else {
+                    (char::from_u32(high).unwrap_or('\u{fffd}'), 5)
+                }
+            }
+            other => (char::from(other), 1),
+        };
+        out.push(decoded);
+        rest = &escape[used..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `serde_json::Value` of a number literal checked by the reader.
+fn number_value(literal: &str) -> Value {
+    if let Ok(n) = literal.parse::<u64>() {
+        Value::from(n)
+    } else if let Ok(n) = literal.parse::<i64>() {
+        Value::from(n)
+    } else {
+        literal
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map_or(Value::Null, Value::Number)
+    }
+}
+
+/// The error with the 1-based line and character column of byte offset `at`.
+fn position(text: &str, kind: JsonErrorKind, at: usize) -> JsonError {
+    let before = &text[..floor_char_boundary(text, at)];
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    JsonError {
+        kind,
+        line: before.matches('\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    }
+}
+
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }

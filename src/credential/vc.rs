@@ -14,7 +14,9 @@ use thiserror::Error;
 use super::datetime::{format_timestamp, parse_timestamp};
 use super::did_key::{DidKey, DidKeyError};
 use super::proof::{create_proof, verify_proof, ProofError, CRYPTOSUITE, PROOF_TYPE};
-use super::strict_json::{parse_strict, JsonErrorKind};
+use super::strict_json::{member, parse_tree, Json, JsonErrorKind, JsonStr};
+use super::tree_de::from_members;
+use crate::attempt::{AnswerRecord, ContestSettings};
 
 /// The VC 2.0 base context.
 pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
@@ -35,11 +37,11 @@ pub struct QuizResult {
     pub bank: BankRef,
     /// The draw seed, as a decimal string (a `u64` is not exact in JavaScript numbers).
     pub seed: String,
-    /// The contest settings of the attempt, as the attempt module writes them.
-    pub settings: Value,
+    /// The contest settings of the attempt.
+    pub settings: ContestSettings,
     /// The answers in the order given, each by question id and original choice index (or
-    /// text) with its time, as the attempt module writes them.
-    pub answers: Vec<Value>,
+    /// text) with its time.
+    pub answers: Vec<AnswerRecord>,
     /// When the attempt started.
     #[serde(with = "timestamp")]
     pub started_at: i64,
@@ -219,7 +221,7 @@ pub fn issue(result: &QuizResult, key: &SigningKey, now: i64) -> Result<Value, P
 /// `eddsa-jcs-2022` proof, issuer = signer, then the subject. The score is returned as
 /// claimed: regrading is the caller's job.
 pub fn verify(text: &str) -> Result<VerifiedResult, VerifyError> {
-    let document = parse_strict(text).map_err(|error| match error.kind {
+    let document = parse_tree(text).map_err(|error| match error.kind {
         JsonErrorKind::DuplicateMember(name) => VerifyError::DuplicateMember {
             name,
             line: error.line,
@@ -231,34 +233,35 @@ pub fn verify(text: &str) -> Result<VerifiedResult, VerifyError> {
             detail: error.kind.to_string(),
         },
     })?;
-    let Value::Object(document) = document else {
+    let Json::Object(credential) = &document else {
         return Err(VerifyError::UnknownFormat(FormatProblem::NotObject));
     };
-    check_shape(&document).map_err(VerifyError::UnknownFormat)?;
-    let verified = verify_proof(document).map_err(proof_error)?;
-    if verified.options.get("proofPurpose").and_then(Value::as_str) != Some(PROOF_PURPOSE) {
+    check_shape(credential).map_err(VerifyError::UnknownFormat)?;
+    let issuer = verify_proof(credential).map_err(proof_error)?.signer;
+    let purpose = document
+        .get("proof")
+        .and_then(|proof| proof.get("proofPurpose"));
+    if !purpose.is_some_and(|purpose| purpose.is_str(PROOF_PURPOSE)) {
         return Err(VerifyError::UnknownFormat(FormatProblem::ProofPurpose));
     }
-    let mut credential = verified.document;
     // A did:key has one spelling, so comparing text is exact (and skips decoding a point).
-    let issuer = verified.signer;
     let signer_did = issuer.to_string();
-    match credential.get("issuer").and_then(Value::as_str) {
+    match document.get("issuer").and_then(Json::as_str) {
         Some(text) if text == signer_did => {}
         Some(text) => {
             return Err(VerifyError::IssuerMismatch {
-                issuer: text.to_owned(),
+                issuer: text.into_owned(),
                 signer: signer_did,
             })
         }
         None => return Err(VerifyError::UnknownFormat(FormatProblem::Issuer)),
     }
-    let valid_from = credential
+    let valid_from = document
         .get("validFrom")
-        .and_then(Value::as_str)
-        .and_then(parse_timestamp)
+        .and_then(Json::as_str)
+        .and_then(|text| parse_timestamp(&text))
         .ok_or(VerifyError::UnknownFormat(FormatProblem::ValidFrom))?;
-    let result = subject(credential.remove("credentialSubject"), &signer_did)
+    let result = subject(document.get("credentialSubject"), &signer_did)
         .map_err(|detail| VerifyError::UnknownFormat(FormatProblem::Subject(detail)))?;
     Ok(VerifiedResult {
         issuer,
@@ -269,22 +272,25 @@ pub fn verify(text: &str) -> Result<VerifiedResult, VerifyError> {
 
 /// `@context`, `type` and `proof` presence: what tells a quiz result from other JSON before
 /// any signature is checked.
-fn check_shape(document: &Map<String, Value>) -> Result<(), FormatProblem> {
+fn check_shape(document: &[(JsonStr<'_>, Json<'_>)]) -> Result<(), FormatProblem> {
     // Exactly the one context: the cryptosuite accepts contexts appended after the proof's
     // (for proof sets), which would leave them unsigned.
-    let context_ok = match document.get("@context") {
-        Some(Value::Array(values)) => values.len() == 1 && values[0] == VC_CONTEXT,
+    let context_ok = match member(document, "@context") {
+        Some(Json::Array(values)) => values.len() == 1 && values[0].is_str(VC_CONTEXT),
         _ => false,
     };
     if !context_ok {
         return Err(FormatProblem::Context);
     }
-    let types = document.get("type").and_then(Value::as_array);
-    let has = |name: &str| types.is_some_and(|types| types.iter().any(|t| t == name));
+    let types = match member(document, "type") {
+        Some(Json::Array(types)) => &types[..],
+        _ => &[],
+    };
+    let has = |name: &str| types.iter().any(|t| t.is_str(name));
     if !has("VerifiableCredential") || !has(RESULT_TYPE) {
         return Err(FormatProblem::Type);
     }
-    if !document.contains_key("proof") {
+    if member(document, "proof").is_none() {
         return Err(FormatProblem::MissingProof);
     }
     Ok(())
@@ -328,14 +334,15 @@ fn proof_error(error: ProofError) -> VerifyError {
     }
 }
 
-fn subject(subject: Option<Value>, issuer: &str) -> Result<QuizResult, String> {
-    let Some(Value::Object(mut subject)) = subject else {
+/// The quiz result of `credentialSubject`, whose `id` must be the issuer.
+fn subject(subject: Option<&Json<'_>>, issuer: &str) -> Result<QuizResult, String> {
+    let Some(Json::Object(members)) = subject else {
         return Err("không phải là một đối tượng".to_owned());
     };
-    if subject.remove("id").as_ref().and_then(Value::as_str) != Some(issuer) {
+    if !member(members, "id").is_some_and(|id| id.is_str(issuer)) {
         return Err("id phải là did:key của người cấp".to_owned());
     }
-    serde_json::from_value(Value::Object(subject)).map_err(|error| error.to_string())
+    from_members(members, "id").map_err(|error| error.to_string())
 }
 
 /// `dateTimeStamp` text on the wire, ms since the Unix epoch in memory.

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use ed25519_dalek::SigningKey;
 use hocso::attempt::{grade, Answer, AnswerRecord, ContestSettings, Draw};
 use hocso::bank::{digest, load_toml, to_toml, AnswerKey, Bank};
-use hocso::credential::quiz::answers_json;
 use hocso::credential::{issue, verify, BankRef, DidKey, ParticipantInfo, QuizResult};
 use serde_json::Value;
 
@@ -79,8 +78,8 @@ impl Fixture {
                 digest: digest(&self.bank),
             },
             seed: "11".to_owned(),
-            settings: serde_json::to_value(&settings).unwrap(),
-            answers: answers_json(&answers),
+            settings,
+            answers,
             started_at: submitted_at - duration,
             submitted_at,
             prediction,

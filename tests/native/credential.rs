@@ -2,6 +2,7 @@
 //! of every single-field tamper with its Vietnamese reason.
 
 use ed25519_dalek::SigningKey;
+use hocso::attempt::{Answer, AnswerRecord, ContestSettings};
 use hocso::credential::datetime::{format_timestamp, is_datetime, parse_timestamp};
 use hocso::credential::did_key::{encode_base58btc, DidKey, DidKeyError};
 use hocso::credential::proof::{create_proof, ProofError};
@@ -17,6 +18,14 @@ fn key(byte: u8) -> SigningKey {
     SigningKey::from_bytes(&[byte; 32])
 }
 
+fn answer(question: &str, answer: Answer, at: i64) -> AnswerRecord {
+    AnswerRecord {
+        question: question.to_owned(),
+        answer,
+        at: at as u64,
+    }
+}
+
 fn result() -> QuizResult {
     QuizResult {
         participant: ParticipantInfo {
@@ -29,11 +38,15 @@ fn result() -> QuizResult {
             digest: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08".to_owned(),
         },
         seed: "18446744073709551615".to_owned(),
-        settings: json!({"questions": 3, "time_limit_s": 600}),
+        settings: ContestSettings {
+            questions: 3,
+            quotas: Vec::new(),
+            time_limit_ms: 600_000,
+        },
         answers: vec![
-            json!({"question": "q1", "answer": {"choice": 2}, "at": NOW - 50_000}),
-            json!({"question": "q7", "answer": {"choices": [0, 3]}, "at": NOW - 30_000}),
-            json!({"question": "q9", "answer": {"text": "chuyển đổi số"}, "at": NOW - 10_000}),
+            answer("q1", Answer::Choice(2), NOW - 50_000),
+            answer("q7", Answer::Choices(vec![0, 3]), NOW - 30_000),
+            answer("q9", Answer::Text("chuyển đổi số".to_owned()), NOW - 10_000),
         ],
         started_at: NOW - 60_500,
         submitted_at: NOW - 1_000,
@@ -496,7 +509,7 @@ fn properly_signed_but_malformed_results_are_rejected() {
 #[test]
 fn unsafe_integers_cannot_be_signed() {
     let mut big = result();
-    big.settings = json!({"n": 1u64 << 53});
+    big.settings.time_limit_ms = 1 << 53;
     assert_eq!(
         issue(&big, &key(7), NOW),
         Err(ProofError::UnsafeNumber("9007199254740992".to_owned()))
@@ -575,6 +588,6 @@ fn deeply_nested_input_is_an_error_not_a_crash() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert_eq!(
         verify(&deep).map_err(|e| e.to_string()),
-        Err("tệp không phải JSON hợp lệ (dòng 1, cột 128): recursion limit exceeded".to_owned())
+        Err("tệp không phải JSON hợp lệ (dòng 1, cột 129): recursion limit exceeded".to_owned())
     );
 }

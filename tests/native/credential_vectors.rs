@@ -5,6 +5,7 @@ use hocso::credential::did_key::{decode_secret_multikey, encode_secret_multikey,
 use hocso::credential::proof::{
     configure, create_proof, hash, serialize_proof, transform, verify_proof,
 };
+use hocso::credential::strict_json::parse_tree;
 use serde_json::{Map, Value};
 
 fn vector(name: &str) -> String {
@@ -108,11 +109,17 @@ fn create_proof_reproduces_the_signed_credential() {
 #[test]
 fn verify_proof_accepts_the_signed_credential() {
     let (_, did) = key_pair();
-    let verified = verify_proof(object("eddsa-jcs-2022/signedJCS.json")).expect("verifies");
+    let text = vector("eddsa-jcs-2022/signedJCS.json");
+    let document = parse_tree(&text).expect("strict json");
+    let members = document.as_object().expect("an object");
+    let verified = verify_proof(members).expect("verifies");
     assert_eq!(verified.signer, did);
-    assert_eq!(verified.document, object("unsigned.json"));
     assert_eq!(
-        verified.options,
-        object("eddsa-jcs-2022/proofConfigJCS.json")
+        verified.canonical_document,
+        vector("eddsa-jcs-2022/canonDocJCS.txt").as_bytes()
+    );
+    assert_eq!(
+        verified.canonical_config,
+        vector("eddsa-jcs-2022/proofCanonJCS.txt").as_bytes()
     );
 }

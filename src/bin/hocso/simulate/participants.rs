@@ -10,7 +10,6 @@
 use ed25519_dalek::SigningKey;
 use hocso::attempt::{grade, Answer, AnswerRecord, ContestSettings, Draw};
 use hocso::bank::{digest, AnswerKey, Bank};
-use hocso::credential::quiz::answers_json;
 use hocso::credential::{issue, BankRef, ParticipantInfo, QuizResult};
 use rand_chacha::rand_core::{Rng, SeedableRng};
 use rand_chacha::ChaCha20Rng;
@@ -124,8 +123,8 @@ impl<'b> Simulation<'b> {
                 digest: self.digest.clone(),
             },
             seed: attempt_seed.to_string(),
-            settings: serde_json::to_value(&self.settings).expect("settings serialise"),
-            answers: answers_json(&answers),
+            settings: self.settings.clone(),
+            answers,
             started_at,
             submitted_at,
             // A guess of how many will have a full score: up to a tenth of the field.
