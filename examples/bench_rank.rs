@@ -65,7 +65,7 @@ fn main() {
     let started = Instant::now();
     let simulation = Simulation::new(&bank, 2026, count).expect("the bank has contest settings");
     (0..count).into_par_iter().for_each(|index| {
-        let text = format!("{:#}\n", simulation.file(index));
+        let text = simulation.file(index);
         fs::write(dir.join(format!("{index:06}.json")), text).expect("write a result");
     });
     let simulate_s = started.elapsed().as_secs_f64();

@@ -124,7 +124,7 @@ pub struct UnsafeNumber(pub String);
 pub fn canonicalize_members(
     members: &[(&JsonStr<'_>, &Json<'_>)],
 ) -> Result<Vec<u8>, UnsafeNumber> {
-    let mut out = Vec::with_capacity(2048);
+    let mut out = Vec::with_capacity(4096);
     write_tree_members(members, &mut out)?;
     Ok(out)
 }
@@ -154,9 +154,16 @@ fn write_tree(value: &Json<'_>, out: &mut Vec<u8>) -> Result<(), UnsafeNumber> {
             out.push(b']');
         }
         Json::Object(members) => {
-            let members: Vec<(&JsonStr<'_>, &Json<'_>)> =
-                members.iter().map(|(name, value)| (name, value)).collect();
-            write_tree_members(&members, out)?;
+            let in_order = members
+                .windows(2)
+                .all(|pair| name_order(&pair[0].0, &pair[1].0).is_lt());
+            if in_order {
+                write_tree_sorted(members.iter().map(|(name, value)| (name, value)), out)?;
+            } else {
+                let members: Vec<(&JsonStr<'_>, &Json<'_>)> =
+                    members.iter().map(|(name, value)| (name, value)).collect();
+                write_tree_members(&members, out)?;
+            }
         }
     }
     Ok(())
@@ -169,16 +176,22 @@ fn write_tree_members(
     let in_order = members
         .windows(2)
         .all(|pair| name_order(pair[0].0, pair[1].0).is_lt());
-    let mut sorted;
-    let members = if in_order {
-        members
+    if in_order {
+        write_tree_sorted(members.iter().copied(), out)
     } else {
-        sorted = members.to_vec();
+        let mut sorted = members.to_vec();
         sorted.sort_by(|a, b| name_order(a.0, b.0));
-        &sorted[..]
-    };
+        write_tree_sorted(sorted.into_iter(), out)
+    }
+}
+
+/// Writes members already in canonical order.
+fn write_tree_sorted<'t, 'a: 't>(
+    members: impl Iterator<Item = (&'t JsonStr<'a>, &'t Json<'a>)>,
+    out: &mut Vec<u8>,
+) -> Result<(), UnsafeNumber> {
     out.push(b'{');
-    for (index, (name, value)) in members.iter().enumerate() {
+    for (index, (name, value)) in members.enumerate() {
         if index > 0 {
             out.push(b',');
         }
@@ -193,6 +206,9 @@ fn write_tree_members(
 /// RFC 8785 3.2.3: names in the order of their UTF-16 code units, which is UTF-8 byte order
 /// unless a name has a character outside the Basic Multilingual Plane.
 fn name_order(a: &JsonStr<'_>, b: &JsonStr<'_>) -> std::cmp::Ordering {
+    if !a.is_escaped() && !b.is_escaped() && a.raw().is_ascii() && b.raw().is_ascii() {
+        return a.raw().cmp(b.raw());
+    }
     let (a, b) = (a.value(), b.value());
     let supplementary = |text: &str| text.bytes().any(|byte| byte >= 0xf0);
     if supplementary(&a) || supplementary(&b) {

@@ -176,7 +176,8 @@ pub(crate) fn draw_items<T: AsRef<str>>(
     settings: &ContestSettings,
 ) -> Result<Draw, DrawError> {
     let mut rng = Stream::new(seed);
-    let mut picked = pick_items(items, topics, &mut rng, settings)?;
+    let by_topic = topic_pools(items, topics.len());
+    let mut picked = pick_items(items, topics, &by_topic, &mut rng, settings)?;
     rng.shuffle(&mut picked);
     let questions = picked
         .into_iter()
@@ -202,22 +203,33 @@ pub(crate) fn draw_items<T: AsRef<str>>(
     Ok(Draw { seed, questions })
 }
 
+/// The items of each topic (indices into `items`, bank order), by topic index.
+pub(crate) fn topic_pools(items: &[Item], topics: usize) -> Vec<Vec<usize>> {
+    let mut pools = vec![Vec::new(); topics];
+    for (index, item) in items.iter().enumerate() {
+        if let Some(pool) = pools.get_mut(item.topic) {
+            pool.push(index);
+        }
+    }
+    pools
+}
+
 /// Steps 1 and 2 of the algorithm, after checking the settings: which items are drawn (indices
-/// into `items`, in the order picked), reading `rng` from its start. Which questions an attempt
-/// holds depends on these steps alone, so regrading stops here.
+/// into `items`, in the order picked), reading `rng` from its start; `by_topic` is
+/// [`topic_pools`]. Which questions an attempt holds depends on these steps alone, so regrading
+/// stops here.
 pub(crate) fn pick_items<T: AsRef<str>>(
     items: &[Item],
     topics: &[T],
+    by_topic: &[Vec<usize>],
     rng: &mut Stream,
     settings: &ContestSettings,
 ) -> Result<Vec<usize>, DrawError> {
-    let quotas = quota_per_topic(items, topics, settings)?;
+    let quotas = quota_per_topic(by_topic, items.len(), topics, settings)?;
     let mut picked = Vec::with_capacity(settings.questions);
     let mut taken = vec![false; items.len()];
     for (topic, &quota) in quotas.iter().enumerate().filter(|(_, &q)| q > 0) {
-        let mut pool: Vec<usize> = (0..items.len())
-            .filter(|&i| items[i].topic == topic)
-            .collect();
+        let mut pool = by_topic[topic].clone();
         picked.extend_from_slice(rng.choose(&mut pool, quota));
     }
     for &i in &picked {
@@ -231,17 +243,18 @@ pub(crate) fn pick_items<T: AsRef<str>>(
 
 /// The quota of each topic (by topic index), after checking every setting.
 fn quota_per_topic<T: AsRef<str>>(
-    items: &[Item],
+    by_topic: &[Vec<usize>],
+    item_count: usize,
     topics: &[T],
     settings: &ContestSettings,
 ) -> Result<Vec<usize>, DrawError> {
     if settings.questions == 0 {
         return Err(DrawError::NoQuestions);
     }
-    if settings.questions > items.len() {
+    if settings.questions > item_count {
         return Err(DrawError::TooManyQuestions {
             requested: settings.questions,
-            available: items.len(),
+            available: item_count,
         });
     }
     if settings.time_limit_ms == 0 {
@@ -256,7 +269,7 @@ fn quota_per_topic<T: AsRef<str>>(
         if quotas[topic].replace(quota.count).is_some() {
             return Err(DrawError::DuplicateQuota(quota.topic.clone()));
         }
-        let available = items.iter().filter(|i| i.topic == topic).count();
+        let available = by_topic[topic].len();
         if quota.count > available {
             return Err(DrawError::QuotaTooLarge {
                 topic: quota.topic.clone(),

@@ -6,15 +6,17 @@ use std::collections::HashMap;
 use crate::bank::Bank;
 
 use super::answer::AnswerKind;
-use super::draw::{draw_items, pick_items, ContestSettings, Draw, DrawError, Item};
+use super::draw::{draw_items, pick_items, topic_pools, ContestSettings, Draw, DrawError, Item};
 use super::rng::Stream;
 
-/// A bank with its draw items (bank order) and its question ids by bank index.
+/// A bank with its draw items (bank order), each topic's items, and its question ids by bank
+/// index.
 #[derive(Debug, Clone)]
 pub struct PreparedBank {
     bank: Bank,
     topics: Vec<String>,
     items: Vec<Item>,
+    by_topic: Vec<Vec<usize>>,
     by_id: HashMap<String, usize>,
 }
 
@@ -28,6 +30,7 @@ impl PreparedBank {
             .map(|(index, item)| (item.id.clone(), index))
             .collect();
         PreparedBank {
+            by_topic: topic_pools(&items, topics.len()),
             bank,
             topics,
             items,
@@ -48,7 +51,8 @@ impl PreparedBank {
     /// Which questions the draw of `seed` with `settings` holds (bank indices, in the order
     /// picked, not presented): the draw without its shuffles, which grading does not need.
     pub fn picks(&self, seed: u64, settings: &ContestSettings) -> Result<Vec<usize>, DrawError> {
-        pick_items(&self.items, &self.topics, &mut Stream::new(seed), settings)
+        let rng = &mut Stream::new(seed);
+        pick_items(&self.items, &self.topics, &self.by_topic, rng, settings)
     }
 
     /// The bank index of question `id`.

@@ -143,9 +143,54 @@ pub fn decode_base58btc(multibase: &str) -> Result<Vec<u8>, DidKeyError> {
     let text = multibase
         .strip_prefix('z')
         .ok_or(DidKeyError::NotBase58Btc)?;
-    bs58::decode(text)
-        .into_vec()
-        .map_err(|_| DidKeyError::BadBase58)
+    decode_base58(text.as_bytes()).ok_or(DidKeyError::BadBase58)
+}
+
+/// The Bitcoin base58 alphabet.
+const BASE58_ALPHABET: &[u8; 58] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+/// Each ASCII byte's base58 digit, or 0xff.
+const BASE58_DIGITS: [u8; 128] = {
+    let mut digits = [0xff; 128];
+    let mut digit = 0;
+    while digit < 58 {
+        digits[BASE58_ALPHABET[digit] as usize] = digit as u8;
+        digit += 1;
+    }
+    digits
+};
+
+/// Base58 decoding: each leading `1` is a zero byte, the rest is a big-endian number. The
+/// number is built five digits at a time (58^5 < 2^32) in 32-bit limbs, so a 64-byte signature
+/// takes a few hundred multiplications rather than one pass over the output per digit.
+fn decode_base58(text: &[u8]) -> Option<Vec<u8>> {
+    let zeros = text.iter().take_while(|&&c| c == b'1').count();
+    let mut limbs: Vec<u32> = Vec::with_capacity(text.len() / 5 + 2); // little-endian
+    for chunk in text[zeros..].chunks(5) {
+        let (mut value, mut scale) = (0u64, 1u64);
+        for &c in chunk {
+            let digit = *BASE58_DIGITS.get(usize::from(c))?;
+            if digit == 0xff {
+                return None;
+            }
+            value = value * 58 + u64::from(digit);
+            scale *= 58;
+        }
+        let mut carry = value;
+        for limb in &mut limbs {
+            let next = u64::from(*limb) * scale + carry;
+            *limb = next as u32;
+            carry = next >> 32;
+        }
+        while carry > 0 {
+            limbs.push(carry as u32);
+            carry >>= 32;
+        }
+    }
+    let number = limbs.iter().rev().flat_map(|limb| limb.to_be_bytes());
+    let mut bytes = vec![0; zeros];
+    bytes.extend(number.skip_while(|&byte| byte == 0));
+    Some(bytes)
 }
 
 fn multibase_with_codec(codec: [u8; 2], key: &[u8; 32]) -> String {

@@ -189,9 +189,11 @@ impl<'a> Reader<'a> {
     }
 
     fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.at += 1;
-        }
+        let rest = &self.text.as_bytes()[self.at..];
+        self.at += rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .unwrap_or(rest.len());
     }
 
     fn syntax(&self, message: &str) -> Failure {
@@ -366,7 +368,7 @@ impl<'a> Reader<'a> {
     }
 
     fn array(&mut self, depth: usize) -> Result<Json<'a>, Failure> {
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(8);
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.at += 1;
@@ -394,7 +396,7 @@ impl<'a> Reader<'a> {
     }
 
     fn object(&mut self, depth: usize) -> Result<Json<'a>, Failure> {
-        let mut members: Vec<(JsonStr<'a>, Json<'a>)> = Vec::new();
+        let mut members: Vec<(JsonStr<'a>, Json<'a>)> = Vec::with_capacity(8);
         // Past a few members, names are checked against a set rather than one by one.
         let mut names: Option<HashSet<Cow<'a, str>>> = None;
         self.skip_whitespace();

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fs;
 
-use hocso::attempt::{grade, Answer, AnswerRecord, ContestSettings, Draw};
+use hocso::attempt::{grade, Answer, AnswerRecord, ContestSettings, Draw, PreparedBank};
 use hocso::bank::{load_toml, AnswerKey};
 
 use crate::bank_cli::{file, hocso, scratch};
@@ -192,4 +192,33 @@ fn replay_of_a_bank_without_contest_defaults_draws_every_question() {
             "{stdout}"
         );
     }
+}
+
+#[test]
+fn a_prepared_bank_replays_the_same_draws_and_picks_the_same_questions() {
+    let bank = shipped_bank();
+    let settings = ContestSettings::from_defaults(bank.contest.as_ref().unwrap());
+    let prepared = PreparedBank::new(bank.clone());
+    for seed in 0..300u64 {
+        let seed = seed.wrapping_mul(0x2545_F491_4F6C_DD1D);
+        let draw = Draw::from_bank(&bank, seed, &settings).unwrap();
+        assert_eq!(prepared.draw(seed, &settings).unwrap(), draw);
+        let mut drawn: Vec<usize> = draw.questions().iter().map(|q| q.index).collect();
+        let mut picks = prepared.picks(seed, &settings).unwrap();
+        drawn.sort_unstable();
+        picks.sort_unstable();
+        assert_eq!(picks, drawn, "seed {seed}");
+        for q in draw.questions() {
+            assert_eq!(prepared.index_of(&q.id), Some(q.index));
+        }
+    }
+    assert_eq!(prepared.index_of("no-such-question"), None);
+    let too_many = ContestSettings {
+        questions: bank.questions.len() + 1,
+        ..settings
+    };
+    assert_eq!(
+        prepared.picks(1, &too_many).unwrap_err(),
+        Draw::from_bank(&bank, 1, &too_many).unwrap_err()
+    );
 }

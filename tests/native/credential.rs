@@ -4,7 +4,7 @@
 use ed25519_dalek::SigningKey;
 use hocso::attempt::{Answer, AnswerRecord, ContestSettings};
 use hocso::credential::datetime::{format_timestamp, is_datetime, parse_timestamp};
-use hocso::credential::did_key::{encode_base58btc, DidKey, DidKeyError};
+use hocso::credential::did_key::{decode_base58btc, encode_base58btc, DidKey, DidKeyError};
 use hocso::credential::proof::{create_proof, ProofError};
 use hocso::credential::strict_json::{parse_strict, JsonError, JsonErrorKind};
 use hocso::credential::{
@@ -163,6 +163,40 @@ fn strict_json_reports_position_and_duplicates_at_any_depth() {
             1,
             10,
         ),
+        (
+            r#"{"a": 1, "\u0061": 2}"#,
+            JsonErrorKind::DuplicateMember("a".into()),
+            1,
+            17,
+        ),
+        (
+            r#"["\ud800x"]"#,
+            JsonErrorKind::Syntax("lone leading surrogate in hex escape".into()),
+            1,
+            9,
+        ),
+        (
+            r#"["\q"]"#,
+            JsonErrorKind::Syntax("invalid escape".into()),
+            1,
+            4,
+        ),
+        ("[01]", JsonErrorKind::Syntax("invalid number".into()), 1, 3),
+        (
+            "[1e400]",
+            JsonErrorKind::Syntax("number out of range".into()),
+            1,
+            6,
+        ),
+        (
+            "[\"a\tb\"]",
+            JsonErrorKind::Syntax(
+                "control character (\\u0000-\\u001F) found while parsing a string".into(),
+            ),
+            1,
+            4,
+        ),
+        ("", JsonErrorKind::Eof, 1, 1),
     ];
     for (input, kind, line, column) in cases {
         let expected = JsonError {
@@ -590,4 +624,20 @@ fn deeply_nested_input_is_an_error_not_a_crash() {
         verify(&deep).map_err(|e| e.to_string()),
         Err("tệp không phải JSON hợp lệ (dòng 1, cột 129): recursion limit exceeded".to_owned())
     );
+}
+
+proptest::proptest! {
+    #[test]
+    fn base58_decoding_agrees_with_the_bs58_crate(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..80),
+        zeros in 0usize..4,
+        noise in "[1-9A-Za-z0OIl+]{0,12}",
+    ) {
+        let mut bytes = bytes;
+        bytes.splice(0..0, std::iter::repeat_n(0, zeros));
+        let text = encode_base58btc(&bytes);
+        proptest::prop_assert_eq!(decode_base58btc(&text), Ok(bytes));
+        let expected = bs58::decode(&noise).into_vec().map_err(|_| DidKeyError::BadBase58);
+        proptest::prop_assert_eq!(decode_base58btc(&format!("z{noise}")), expected);
+    }
 }

@@ -1,7 +1,8 @@
 //! RFC 8785 (JCS): the examples of the RFC, and differential tests against the
 //! `serde_json_canonicalizer` crate over random JSON.
 
-use hocso::jcs::canonicalize;
+use hocso::credential::strict_json::{parse_strict, parse_tree};
+use hocso::jcs::{canonicalize, canonicalize_tree, UnsafeNumber};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -93,4 +94,37 @@ proptest! {
         let reference = serde_json_canonicalizer::to_string(&value).expect("reference");
         prop_assert_eq!(jcs(&value), reference);
     }
+}
+
+proptest! {
+    /// The strict reader's tree canonicalises like the reference, from compact or pretty text,
+    /// and turns back into the very value that was written.
+    #[test]
+    fn trees_read_from_text_canonicalise_like_the_reference(value in arb_json()) {
+        let reference = serde_json_canonicalizer::to_string(&value).expect("reference");
+        for text in [
+            serde_json::to_string(&value).expect("text"),
+            serde_json::to_string_pretty(&value).expect("text"),
+        ] {
+            let tree = parse_tree(&text).expect("strict json");
+            let canonical = canonicalize_tree(&tree).expect("safe numbers");
+            prop_assert_eq!(String::from_utf8(canonical).expect("utf-8"), reference.clone());
+            prop_assert_eq!(parse_strict(&text).expect("strict json"), value.clone());
+        }
+    }
+}
+
+#[test]
+fn trees_sort_members_and_decode_escapes() {
+    let text = r#"{"b": 1, "\u0061b": [1.50, -0, 2e1], "a": "\u00e9\n"}"#;
+    let canonical = canonicalize_tree(&parse_tree(text).unwrap()).unwrap();
+    assert_eq!(
+        String::from_utf8(canonical).unwrap(),
+        "{\"a\":\"\u{e9}\\n\",\"ab\":[1.5,0,20],\"b\":1}"
+    );
+    let unsafe_integer = parse_tree("[9007199254740992]").unwrap();
+    assert_eq!(
+        canonicalize_tree(&unsafe_integer),
+        Err(UnsafeNumber("9007199254740992".to_owned()))
+    );
 }

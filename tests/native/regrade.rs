@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use ed25519_dalek::SigningKey;
-use hocso::attempt::{Answer, AnswerRecord, Field, PreparedBank};
+use hocso::attempt::{grade, Answer, AnswerRecord, ContestSettings, Draw, Field, PreparedBank};
 use hocso::bank::Bank;
 use hocso::contest::{Action, ContestRecord, ContestScreen};
 use hocso::credential::{issue, quiz_result, regrade, verify, QuizResult, RegradeError};
@@ -102,4 +102,54 @@ fn inconsistencies_are_named() {
         mismatch.to_string(),
         "điểm ghi trong tệp (3/3) không khớp với điểm chấm lại (1/3)"
     );
+}
+
+/// The shipped bank, prepared, and a result to vary (made once for every case).
+fn shipped() -> &'static (PreparedBank, QuizResult) {
+    static SHIPPED: std::sync::OnceLock<(PreparedBank, QuizResult)> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        let (_, template) = submitted();
+        (PreparedBank::new(crate::support::shipped_bank()), template)
+    })
+}
+
+proptest::proptest! {
+    /// Regrading (which replays only the selection) scores any answers exactly as `grade`
+    /// scores them over the full draw: first answer to a question counts, repeats do not.
+    #[test]
+    fn regrading_agrees_with_grading_the_full_draw(
+        seed in proptest::prelude::any::<u64>(),
+        picks in proptest::collection::vec((0usize..40, 0usize..5), 0..40),
+    ) {
+        let (prepared, template) = shipped();
+        let bank = prepared.bank();
+        let settings = ContestSettings::from_defaults(bank.contest.as_ref().unwrap());
+        let draw = Draw::from_bank(bank, seed, &settings).unwrap();
+        let answers: Vec<AnswerRecord> = picks
+            .iter()
+            .filter_map(|&(position, choice)| draw.questions().get(position).map(|q| (q, choice)))
+            .map(|(q, choice)| AnswerRecord {
+                question: q.id.clone(),
+                answer: match q.kind.choices() {
+                    0 => Answer::Text("chuyển đổi số".into()),
+                    n => Answer::Choice(choice % n),
+                },
+                at: T0,
+            })
+            .collect();
+        let graded = grade(bank, &draw, &answers);
+        let result = QuizResult {
+            seed: seed.to_string(),
+            settings,
+            answers,
+            score: graded.score() as u32,
+            max_score: graded.max() as u32,
+            ..template.clone()
+        };
+        let regraded = regrade(&result, |_| Some(prepared));
+        proptest::prop_assert_eq!(
+            regraded.map(|r| (r.score, r.max_score)),
+            Ok((result.score, result.max_score))
+        );
+    }
 }

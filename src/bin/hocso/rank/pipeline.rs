@@ -4,7 +4,8 @@
 //! (`examples/bench_rank.rs` includes this file).
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs::{self, ReadDir};
+use std::fs::{self, File, ReadDir};
+use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -59,27 +60,41 @@ pub fn rank_files(
         people: HashMap::new(),
         summary: Summary::default(),
     });
-    Walk::new(inputs).par_bridge().for_each(|found| {
-        let judged = found.and_then(|path| match fs::read(&path) {
-            Ok(bytes) => Ok((check_bytes(bytes, banks), path)),
-            Err(e) => Err((path, e)),
-        });
+    // Workers take a batch of paths at a time and lock the shared state once per batch, so
+    // neither the walk nor the state is fought over file by file.
+    Batches(Walk::new(inputs)).par_bridge().for_each(|batch| {
+        let mut buffer = Vec::with_capacity(16 * 1024);
+        let judged: Vec<_> = batch
+            .into_iter()
+            .map(|found| {
+                let path = found?;
+                match read_into(&path, &mut buffer) {
+                    Ok(()) => Ok((check_bytes(&buffer, banks).map(|c| ranked(c, &path)), path)),
+                    Err(e) => Err((path, e)),
+                }
+            })
+            .collect();
+        let mut problems = Vec::new();
         let mut state = state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        state.summary.files += 1;
-        match judged {
-            Ok((Ok(checked), path)) => state.add(checked, path),
-            Ok((Err(invalid), path)) => {
-                *state.summary.invalid.entry(invalid.code).or_default() += 1;
-                drop(state);
-                report(&path, &Problem::Invalid(invalid));
+        for judged in judged {
+            state.summary.files += 1;
+            match judged {
+                Ok((Ok((entry, person)), _)) => state.add(entry, person),
+                Ok((Err(invalid), path)) => {
+                    *state.summary.invalid.entry(invalid.code).or_default() += 1;
+                    problems.push((path, Problem::Invalid(invalid)));
+                }
+                Err((path, e)) => {
+                    state.summary.unreadable += 1;
+                    problems.push((path, Problem::Unreadable(e)));
+                }
             }
-            Err((path, e)) => {
-                state.summary.unreadable += 1;
-                drop(state);
-                report(&path, &Problem::Unreadable(e));
-            }
+        }
+        drop(state);
+        for (path, problem) in &problems {
+            report(path, problem);
         }
     });
     let state = state
@@ -99,22 +114,58 @@ struct State {
 }
 
 impl State {
-    fn add(&mut self, checked: Checked, path: PathBuf) {
-        let Checked { verified, regraded } = checked;
-        let source = path.display().to_string();
-        let participant = verified.result.participant;
-        self.people
-            .insert(source.clone(), (participant.name, participant.unit));
+    fn add(&mut self, entry: Entry, person: (String, String)) {
+        self.people.insert(entry.source.clone(), person);
         self.summary.valid += 1;
-        self.ranker.push(Entry {
-            participant: verified.issuer.to_string(),
-            source,
-            score: regraded.score,
-            max_score: regraded.max_score,
-            prediction: verified.result.prediction,
-            duration_ms: regraded.duration_ms,
-            submitted_at: verified.result.submitted_at,
-        });
+        self.ranker.push(entry);
+    }
+}
+
+/// The ranking entry of a valid file and its participant's name and unit (made on the worker,
+/// so the shared state is locked only to store them).
+fn ranked(checked: Checked, path: &Path) -> (Entry, (String, String)) {
+    let Checked { verified, regraded } = checked;
+    let participant = verified.result.participant;
+    let entry = Entry {
+        participant: verified.issuer.to_string(),
+        source: path.display().to_string(),
+        score: regraded.score,
+        max_score: regraded.max_score,
+        prediction: verified.result.prediction,
+        duration_ms: regraded.duration_ms,
+        submitted_at: verified.result.submitted_at,
+    };
+    (entry, (participant.name, participant.unit))
+}
+
+/// Reads the file at `path` into `buffer` (replacing what it held), with no size query: result
+/// files are small and the buffer is reused from file to file.
+fn read_into(path: &Path, buffer: &mut Vec<u8>) -> std::io::Result<()> {
+    buffer.clear();
+    let mut file = File::open(path)?;
+    let mut chunk = [0u8; 8 * 1024];
+    loop {
+        match file.read(&mut chunk) {
+            Ok(0) => return Ok(()),
+            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// How many paths a worker takes from the walk at a time.
+const BATCH: usize = 64;
+
+/// The walk in batches of [`BATCH`] paths.
+struct Batches<'a>(Walk<'a>);
+
+impl Iterator for Batches<'_> {
+    type Item = Vec<<Walk<'static> as Iterator>::Item>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let batch: Vec<_> = self.0.by_ref().take(BATCH).collect();
+        (!batch.is_empty()).then_some(batch)
     }
 }
 

@@ -39,7 +39,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     fs::create_dir_all(dir).map_err(|e| Failure::Io(format!("cannot create {}: {e}", args.out)))?;
     (0..args.count).into_par_iter().try_for_each(|index| {
         let path = dir.join(file_name(index));
-        let text = format!("{:#}\n", simulation.file(index));
+        let text = simulation.file(index);
         fs::write(&path, text)
             .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))
     })?;

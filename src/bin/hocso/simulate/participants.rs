@@ -71,14 +71,15 @@ impl<'b> Simulation<'b> {
         index > 0 && self.coin(index) && !self.coin(index - 1)
     }
 
-    /// The signed credential of file `index`.
-    pub fn file(&self, index: u64) -> Value {
-        if self.is_duplicate(index) {
+    /// The text of file `index`: its signed credential as the app downloads it (compact JSON).
+    pub fn file(&self, index: u64) -> String {
+        let signed = if self.is_duplicate(index) {
             let first = self.attempt(index - 1, None);
             self.attempt(index, Some(first.submitted_at)).signed
         } else {
             self.attempt(index, None).signed
-        }
+        };
+        signed.to_string()
     }
 
     /// The attempt of file `index`, by participant `index` or, for a second submission made

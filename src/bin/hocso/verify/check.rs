@@ -52,19 +52,19 @@ pub struct Invalid {
 /// Reads `path` (an I/O error is the caller's to report) and judges its text.
 pub fn check_file(path: &Path, banks: &Banks) -> std::io::Result<Result<Checked, Invalid>> {
     let bytes = fs::read(path)?;
-    Ok(check_bytes(bytes, banks))
+    Ok(check_bytes(&bytes, banks))
 }
 
 /// Judges the bytes of a file.
-pub fn check_bytes(bytes: Vec<u8>, banks: &Banks) -> Result<Checked, Invalid> {
-    let text = String::from_utf8(bytes).map_err(|e| Invalid {
+pub fn check_bytes(bytes: &[u8], banks: &Banks) -> Result<Checked, Invalid> {
+    let text = std::str::from_utf8(bytes).map_err(|e| Invalid {
         code: "not_utf8",
         reason: format!(
             "tệp không phải văn bản UTF-8 (byte sai ở vị trí {})",
-            e.utf8_error().valid_up_to()
+            e.valid_up_to()
         ),
     })?;
-    check(&text, banks)
+    check(text, banks)
 }
 
 /// Judges the text of a file.
