@@ -4,14 +4,14 @@
 //! 1. Simulates `BENCH_RESULTS` (default 100 000) signed results over the shipped bank into a
 //!    temporary directory, in parallel, with the very code of `hocso simulate`.
 //! 2. (a) Bare verification: every file's proof is read and its hash data computed
-//!    beforehand (`hocso::credential::proof::verify_proof`), then only Ed25519 verification is timed, in
-//!    parallel: the public key decoded from its 32 bytes and `verify_strict` of the signature
-//!    over the hash data.
+//!    beforehand (`hocso::credential::proof::verify_proof`), then only Ed25519 verification is
+//!    timed, in parallel: the public key decoded from its 32 bytes (RFC 8032 5.1.7 step 1) and
+//!    `verify_strict` of the signature over the hash data.
 //! 3. (b) The rank pipeline of `hocso rank` end to end over the directory: walk, read, strict
 //!    JSON, the whole `eddsa-jcs-2022` verification, regrading, ranking.
 //!
-//! 100 000 results take about 25 s on a 2-core machine (simulation 10 s, bare verification
-//! 2 s, rank 7.5 s, the rest reading proofs); set `BENCH_RESULTS` for a quicker run.
+//! 100 000 results take about 25 s on a 2-core machine (simulation 8 s, bare verification
+//! 3 s, rank 5 s, the rest reading proofs); set `BENCH_RESULTS` for a quicker run.
 //!
 //! The CLI modules are included by path so the benchmark measures the code the binary runs.
 
