@@ -92,12 +92,12 @@ impl RegradeError {
     /// A stable English key for reports and counts.
     pub fn code(&self) -> &'static str {
         match self {
-            RegradeError::UnknownBank(_) => "unknown-bank",
-            RegradeError::BadSeed(_) => "bad-seed",
+            RegradeError::UnknownBank(_) => "unknown_bank",
+            RegradeError::BadSeed(_) => "bad_seed",
             RegradeError::Draw(_) => "draw",
-            RegradeError::NotInDraw(_) => "answer-not-in-draw",
+            RegradeError::NotInDraw(_) => "answer_not_in_draw",
             RegradeError::Times => "times",
-            RegradeError::ScoreMismatch { .. } => "score-mismatch",
+            RegradeError::ScoreMismatch { .. } => "score_mismatch",
         }
     }
 }

@@ -199,8 +199,8 @@ fn verify_reports_every_file_with_its_reason_and_exit_code() {
             (edited.as_str(), false, "signature_invalid"),
             (bad_json.as_str(), false, "bad_json"),
             (duplicate.as_str(), false, "duplicate_member"),
-            (mismatch.as_str(), false, "score-mismatch"),
-            (unknown.as_str(), false, "unknown-bank"),
+            (mismatch.as_str(), false, "score_mismatch"),
+            (unknown.as_str(), false, "unknown_bank"),
         ]
     );
     assert_eq!(report[0]["participant"], did(1));

@@ -65,10 +65,10 @@ fn inconsistencies_are_named() {
     let bank = PreparedBank::new(bank);
     let lookup = |d: &str| (d == "d1").then_some(&bank);
     let cases: Vec<(Edit, &str)> = vec![
-        (Box::new(|r| r.score += 1), "score-mismatch"),
-        (Box::new(|r| r.max_score = 20), "score-mismatch"),
-        (Box::new(|r| r.bank.digest = "other".into()), "unknown-bank"),
-        (Box::new(|r| r.seed = "không".into()), "bad-seed"),
+        (Box::new(|r| r.score += 1), "score_mismatch"),
+        (Box::new(|r| r.max_score = 20), "score_mismatch"),
+        (Box::new(|r| r.bank.digest = "other".into()), "unknown_bank"),
+        (Box::new(|r| r.seed = "không".into()), "bad_seed"),
         (
             Box::new(|r| {
                 r.answers.push(AnswerRecord {
@@ -77,7 +77,7 @@ fn inconsistencies_are_named() {
                     at: 1,
                 })
             }),
-            "answer-not-in-draw",
+            "answer_not_in_draw",
         ),
         (
             Box::new(|r| r.submitted_at = r.started_at + 10 * 60_000),
