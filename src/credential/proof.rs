@@ -105,8 +105,15 @@ pub fn create_proof(
 }
 
 /// 3.3.2 Verify Proof: checks the `proof` of a secured document (an object's members, as the
-/// strict reader read them) and returns who signed it.
-pub fn verify_proof(secured: &[(JsonStr<'_>, Json<'_>)]) -> Result<VerifiedProof, ProofError> {
+/// strict reader read them) and returns who signed it. `canonical_text` is the document's text
+/// when the reader found it already canonical ([`parse_tree_noting_form`]): the transformed
+/// document is then that text without its `proof` member, with no canonicalisation.
+///
+/// [`parse_tree_noting_form`]: super::strict_json::parse_tree_noting_form
+pub fn verify_proof(
+    secured: &[(JsonStr<'_>, Json<'_>)],
+    canonical_text: Option<&str>,
+) -> Result<VerifiedProof, ProofError> {
     let proof = match member(secured, "proof") {
         Some(Json::Object(proof)) => proof,
         Some(Json::Array(_)) => return Err(ProofError::ProofSet),
@@ -123,8 +130,9 @@ pub fn verify_proof(secured: &[(JsonStr<'_>, Json<'_>)]) -> Result<VerifiedProof
     let signature = Signature::from_slice(&proof_bytes)
         .map_err(|_| ProofError::ProofValueLength(proof_bytes.len()))?;
     let proof_context = member(proof, "@context");
+    let document_context = member(secured, "@context");
     if let Some(proof_context) = proof_context {
-        let document_context = member(secured, "@context").map_or(&[][..], context_values);
+        let document_context = document_context.map_or(&[][..], context_values);
         let covered = context_values(proof_context);
         let prefix = document_context.len() >= covered.len()
             && covered
@@ -135,15 +143,28 @@ pub fn verify_proof(secured: &[(JsonStr<'_>, Json<'_>)]) -> Result<VerifiedProof
             return Err(ProofError::ContextMismatch);
         }
     }
-    let document: Vec<(&JsonStr<'_>, &Json<'_>)> = secured
-        .iter()
-        .filter(|(name, _)| !name.is("proof"))
-        .map(|(name, value)| match proof_context {
-            Some(context) if name.is("@context") => (name, context),
-            _ => (name, value),
-        })
-        .collect();
-    let canonical_document = canonicalize_members(&document).map_err(unsafe_number)?;
+    // The proof's @context replaces the document's; when they are the same, the document's
+    // canonical text needs only its proof taken out.
+    let context_kept = match (proof_context, document_context) {
+        (None, _) => true,
+        (Some(covered), Some(context)) => same_json(covered, context),
+        (Some(_), None) => false,
+    };
+    let canonical_document = match canonical_text.filter(|_| context_kept) {
+        Some(text) => without_member(text, "proof").ok_or(ProofError::ProofNotObject)?,
+        None => {
+            let context_name = JsonStr::plain("@context");
+            let mut document: Vec<(&JsonStr<'_>, &Json<'_>)> = secured
+                .iter()
+                .filter(|(name, _)| !name.is("proof") && !name.is("@context"))
+                .map(|(name, value)| (name, value))
+                .collect();
+            if let Some(context) = proof_context.or(document_context) {
+                document.push((&context_name, context));
+            }
+            canonicalize_members(&document).map_err(unsafe_number)?
+        }
+    };
     if let Some(created) = member(proof, "created") {
         match created {
             Json::String(text) if is_datetime(&text.value()) => {}
@@ -239,6 +260,64 @@ fn string_member<'a>(
         .get(name)
         .and_then(Value::as_str)
         .ok_or(ProofError::MissingMember(name))
+}
+
+/// The canonical text of an object (as the strict reader vouched for it: no whitespace, no
+/// escapes) without its member `name`; `None` if the text is not such an object.
+fn without_member(object: &str, name: &str) -> Option<Vec<u8>> {
+    let bytes = object.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    out.push(b'{');
+    let mut at = 1;
+    while *bytes.get(at)? != b'}' {
+        let start = at;
+        let name_end = at + 1 + bytes.get(at + 1..)?.iter().position(|&b| b == b'"')?;
+        let end = value_end(bytes, name_end + 2)?;
+        if object.get(at + 1..name_end)? != name {
+            if out.len() > 1 {
+                out.push(b',');
+            }
+            out.extend_from_slice(&bytes[start..end]);
+        }
+        at = end + usize::from(bytes.get(end) == Some(&b','));
+    }
+    out.push(b'}');
+    Some(out)
+}
+
+/// Where the canonical value starting at `at` ends.
+fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let string_end =
+        |at: usize| Some(at + 2 + bytes.get(at + 1..)?.iter().position(|&b| b == b'"')?);
+    match *bytes.get(at)? {
+        b'"' => string_end(at),
+        b'{' | b'[' => {
+            let (mut depth, mut at) = (0usize, at);
+            loop {
+                match *bytes.get(at)? {
+                    b'"' => {
+                        at = string_end(at)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(at + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                at += 1;
+            }
+        }
+        _ => Some(
+            at + bytes
+                .get(at..)?
+                .iter()
+                .position(|&b| matches!(b, b',' | b'}' | b']'))?,
+        ),
+    }
 }
 
 /// An `@context` as a list of values (a single value is a list of one).

@@ -68,6 +68,14 @@ pub struct JsonStr<'a> {
 }
 
 impl<'a> JsonStr<'a> {
+    /// A string whose text needs no escapes (no quote, backslash or control character).
+    pub(crate) const fn plain(text: &'a str) -> Self {
+        JsonStr {
+            raw: text,
+            escaped: false,
+        }
+    }
+
     /// The text between the quotes, escapes and all.
     pub fn raw(&self) -> &'a str {
         self.raw
@@ -160,19 +168,33 @@ pub fn parse_strict(text: &str) -> Result<Value, JsonError> {
 /// Reads one JSON value from `text`, rejecting duplicate member names at any depth, nesting
 /// deeper than [`MAX_DEPTH`] and anything but whitespace after the value.
 pub fn parse_tree(text: &str) -> Result<Json<'_>, JsonError> {
-    let mut reader = Reader { text, at: 0 };
-    let value = reader
-        .value(0)
-        .and_then(|value| {
-            reader.skip_whitespace();
-            if reader.at < text.len() {
-                Err(reader.syntax("trailing characters"))
-            } else {
-                Ok(value)
-            }
-        })
-        .map_err(|(kind, at)| position(text, kind, at))?;
-    Ok(value)
+    parse_tree_noting_form(text).map(|(value, _)| value)
+}
+
+/// [`parse_tree`], and the text of the value (without surrounding whitespace) if it is
+/// already its own RFC 8785 canonical form. The check is conservative: no whitespace, members
+/// in order with ASCII names, strings without escapes, numbers as integers under 10^15. The
+/// app writes results this way, so verifying them needs no canonicalisation.
+pub fn parse_tree_noting_form(text: &str) -> Result<(Json<'_>, Option<&str>), JsonError> {
+    let mut reader = Reader {
+        text,
+        at: 0,
+        canonical: true,
+    };
+    reader.skip_whitespace();
+    let start = reader.at;
+    reader.canonical = true;
+    let parsed = reader.value(0).and_then(|value| {
+        let end = reader.at;
+        let canonical = reader.canonical;
+        reader.skip_whitespace();
+        if reader.at < text.len() {
+            Err(reader.syntax("trailing characters"))
+        } else {
+            Ok((value, canonical.then(|| &text[start..end])))
+        }
+    });
+    parsed.map_err(|(kind, at)| position(text, kind, at))
 }
 
 /// A failure and the byte offset it is reported at.
@@ -181,6 +203,8 @@ type Failure = (JsonErrorKind, usize);
 struct Reader<'a> {
     text: &'a str,
     at: usize,
+    /// Whether everything read so far is in canonical form (see [`parse_tree_noting_form`]).
+    canonical: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -190,10 +214,12 @@ impl<'a> Reader<'a> {
 
     fn skip_whitespace(&mut self) {
         let rest = &self.text.as_bytes()[self.at..];
-        self.at += rest
+        let skipped = rest
             .iter()
             .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
             .unwrap_or(rest.len());
+        self.at += skipped;
+        self.canonical &= skipped == 0;
     }
 
     fn syntax(&self, message: &str) -> Failure {
@@ -280,6 +306,7 @@ impl<'a> Reader<'a> {
             float = true;
         }
         let literal = &self.text[start..self.at];
+        self.canonical &= !float && literal != "-0" && integer_digits < 16;
         // Integers past 64 bits are read as floating point, as `serde_json` does.
         let beyond_u64 = integer_digits > 19;
         if (float || beyond_u64) && !literal.parse::<f64>().is_ok_and(f64::is_finite) {
@@ -306,6 +333,7 @@ impl<'a> Reader<'a> {
                 b'"' => {
                     let raw = &self.text[start..self.at];
                     self.at += 1;
+                    self.canonical &= !escaped;
                     return Ok(JsonStr { raw, escaped });
                 }
                 b'\\' => {
@@ -412,6 +440,10 @@ impl<'a> Reader<'a> {
                 Some(_) => return Err(self.syntax("key must be a string")),
             }
             let name = self.string()?;
+            self.canonical &= name.raw.is_ascii()
+                && members
+                    .last()
+                    .is_none_or(|(previous, _)| previous.raw < name.raw);
             let duplicate = match &mut names {
                 Some(names) => !names.insert(name.value()),
                 None => members.iter().any(|(seen, _)| same_name(seen, &name)),

@@ -14,7 +14,7 @@ use thiserror::Error;
 use super::datetime::{format_timestamp, parse_timestamp};
 use super::did_key::{DidKey, DidKeyError};
 use super::proof::{create_proof, verify_proof, ProofError, CRYPTOSUITE, PROOF_TYPE};
-use super::strict_json::{member, parse_tree, Json, JsonErrorKind, JsonStr};
+use super::strict_json::{member, parse_tree_noting_form, Json, JsonErrorKind, JsonStr};
 use super::tree_de::from_members;
 use crate::attempt::{AnswerRecord, ContestSettings};
 
@@ -221,23 +221,26 @@ pub fn issue(result: &QuizResult, key: &SigningKey, now: i64) -> Result<Value, P
 /// `eddsa-jcs-2022` proof, issuer = signer, then the subject. The score is returned as
 /// claimed: regrading is the caller's job.
 pub fn verify(text: &str) -> Result<VerifiedResult, VerifyError> {
-    let document = parse_tree(text).map_err(|error| match error.kind {
-        JsonErrorKind::DuplicateMember(name) => VerifyError::DuplicateMember {
-            name,
-            line: error.line,
-            column: error.column,
-        },
-        JsonErrorKind::Eof | JsonErrorKind::Syntax(_) => VerifyError::BadJson {
-            line: error.line,
-            column: error.column,
-            detail: error.kind.to_string(),
-        },
-    })?;
+    let (document, canonical_text) =
+        parse_tree_noting_form(text).map_err(|error| match error.kind {
+            JsonErrorKind::DuplicateMember(name) => VerifyError::DuplicateMember {
+                name,
+                line: error.line,
+                column: error.column,
+            },
+            JsonErrorKind::Eof | JsonErrorKind::Syntax(_) => VerifyError::BadJson {
+                line: error.line,
+                column: error.column,
+                detail: error.kind.to_string(),
+            },
+        })?;
     let Json::Object(credential) = &document else {
         return Err(VerifyError::UnknownFormat(FormatProblem::NotObject));
     };
     check_shape(credential).map_err(VerifyError::UnknownFormat)?;
-    let issuer = verify_proof(credential).map_err(proof_error)?.signer;
+    let issuer = verify_proof(credential, canonical_text)
+        .map_err(proof_error)?
+        .signer;
     let purpose = document
         .get("proof")
         .and_then(|proof| proof.get("proofPurpose"));

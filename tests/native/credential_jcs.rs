@@ -1,7 +1,7 @@
 //! RFC 8785 (JCS): the examples of the RFC, and differential tests against the
 //! `serde_json_canonicalizer` crate over random JSON.
 
-use hocso::credential::strict_json::{parse_strict, parse_tree};
+use hocso::credential::strict_json::{parse_strict, parse_tree, parse_tree_noting_form};
 use hocso::jcs::{canonicalize, canonicalize_tree, UnsafeNumber};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -106,9 +106,13 @@ proptest! {
             serde_json::to_string(&value).expect("text"),
             serde_json::to_string_pretty(&value).expect("text"),
         ] {
-            let tree = parse_tree(&text).expect("strict json");
+            let (tree, already_canonical) = parse_tree_noting_form(&text).expect("strict json");
             let canonical = canonicalize_tree(&tree).expect("safe numbers");
             prop_assert_eq!(String::from_utf8(canonical).expect("utf-8"), reference.clone());
+            // Text the reader vouches for as canonical is the canonical form, byte for byte.
+            if let Some(already_canonical) = already_canonical {
+                prop_assert_eq!(already_canonical, reference.as_str());
+            }
             prop_assert_eq!(parse_strict(&text).expect("strict json"), value.clone());
         }
     }
@@ -127,4 +131,24 @@ fn trees_sort_members_and_decode_escapes() {
         canonicalize_tree(&unsafe_integer),
         Err(UnsafeNumber("9007199254740992".to_owned()))
     );
+}
+
+#[test]
+fn the_reader_notes_text_that_is_already_canonical() {
+    let canonical = |text: &str| parse_tree_noting_form(text).unwrap().1.map(str::to_owned);
+    let text = r#"{"a":[1,"x",true,null,-5,0],"b":{"c":{}},"c":"Việt"}"#;
+    assert_eq!(canonical(text).as_deref(), Some(text));
+    assert_eq!(canonical(" [1]\n").as_deref(), Some("[1]"));
+    for not_canonical in [
+        r#"{"b":1,"a":2}"#,
+        r#"{"a": 1}"#,
+        "[1.5]",
+        "[1e2]",
+        "[-0]",
+        "[1234567890123456]",
+        r#"["\n"]"#,
+        r#"{"é":1}"#,
+    ] {
+        assert_eq!(canonical(not_canonical), None, "{not_canonical}");
+    }
 }

@@ -5,7 +5,7 @@ use hocso::credential::did_key::{decode_secret_multikey, encode_secret_multikey,
 use hocso::credential::proof::{
     configure, create_proof, hash, serialize_proof, transform, verify_proof,
 };
-use hocso::credential::strict_json::parse_tree;
+use hocso::credential::strict_json::{parse_tree, parse_tree_noting_form};
 use serde_json::{Map, Value};
 
 fn vector(name: &str) -> String {
@@ -112,7 +112,7 @@ fn verify_proof_accepts_the_signed_credential() {
     let text = vector("eddsa-jcs-2022/signedJCS.json");
     let document = parse_tree(&text).expect("strict json");
     let members = document.as_object().expect("an object");
-    let verified = verify_proof(members).expect("verifies");
+    let verified = verify_proof(members, None).expect("verifies");
     assert_eq!(verified.signer, did);
     assert_eq!(
         verified.canonical_document,
@@ -121,5 +121,29 @@ fn verify_proof_accepts_the_signed_credential() {
     assert_eq!(
         verified.canonical_config,
         vector("eddsa-jcs-2022/proofCanonJCS.txt").as_bytes()
+    );
+}
+
+#[test]
+fn verify_proof_takes_canonical_text_as_it_is() {
+    let (_, did) = key_pair();
+    let pretty: Value = serde_json::from_str(&vector("eddsa-jcs-2022/signedJCS.json")).unwrap();
+    let compact = String::from_utf8(hocso::jcs::canonicalize(&pretty)).unwrap();
+    let (document, canonical) = parse_tree_noting_form(&compact).expect("strict json");
+    assert_eq!(canonical, Some(compact.as_str()));
+    let verified = verify_proof(document.as_object().unwrap(), canonical).expect("verifies");
+    assert_eq!(verified.signer, did);
+    assert_eq!(
+        verified.canonical_document,
+        vector("eddsa-jcs-2022/canonDocJCS.txt").as_bytes()
+    );
+    // A member changed after signing fails on this path as on the other.
+    let tampered = compact.replace("The School of Examples", "The School of Exampled");
+    assert_ne!(tampered, compact);
+    let (document, canonical) = parse_tree_noting_form(&tampered).unwrap();
+    assert!(canonical.is_some());
+    assert_eq!(
+        verify_proof(document.as_object().unwrap(), canonical).unwrap_err(),
+        hocso::credential::proof::ProofError::SignatureInvalid
     );
 }
