@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::attempt::PreparedBank;
 use crate::bank::{Bank, Built};
 use crate::content::Handbook;
 
@@ -23,11 +24,18 @@ thread_local! {
             .expect("the embedded bank was validated when the app was built");
         (Rc::new(built.bank), Rc::from(built.digest))
     };
+    static PREPARED_CONTEST_BANK: Rc<PreparedBank> =
+        Rc::new(PreparedBank::new(contest_bank().0.as_ref().clone()));
 }
 
 /// The bank the contest runs on, and its digest.
 pub fn contest_bank() -> (Rc<Bank>, Rc<str>) {
     CONTEST_BANK.with(Clone::clone)
+}
+
+/// The contest bank prepared for regrading results (built once, on first use).
+pub fn prepared_contest_bank() -> Rc<PreparedBank> {
+    PREPARED_CONTEST_BANK.with(Rc::clone)
 }
 
 /// The handbook's documents.

@@ -8,11 +8,10 @@ use gloo::file::File;
 use web_sys::{DragEvent, FileList, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::attempt::PreparedBank;
 use crate::clock::countdown_text;
 use crate::credential::{check, credential_fingerprint, key_fingerprint};
 use crate::web::components::{KeyPanel, Page};
-use crate::web::content::contest_bank;
+use crate::web::content::{contest_bank, prepared_contest_bank};
 use crate::web::routes::Route;
 
 /// One checked input and what the check found.
@@ -26,9 +25,9 @@ struct Checked {
 
 /// Checks `text` against the embedded bank.
 fn check_text(source: String, text: &str) -> Checked {
-    let (bank, digest) = contest_bank();
-    let bank = PreparedBank::new((*bank).clone());
-    let outcome = check(text, |d| (d == &*digest).then_some(&bank))
+    let (_, digest) = contest_bank();
+    let bank = prepared_contest_bank();
+    let outcome = check(text, |d| (d == &*digest).then_some(&*bank))
         .map(|(verified, regraded)| {
             let r = &verified.result;
             let fingerprint = serde_json::from_str(text)
