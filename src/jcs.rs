@@ -8,6 +8,8 @@
 //! (RFC 8785 3.2.3), strings with the minimal ECMAScript escapes (3.2.2.2) and numbers as
 //! ECMAScript `Number.prototype.toString` would (3.2.2.3), through `ryu-js`.
 
+use std::convert::Infallible;
+
 use serde_json::{Map, Number, Value};
 
 use crate::credential::strict_json::{Json, JsonStr};
@@ -34,14 +36,10 @@ fn write_value(value: &Value, out: &mut Vec<u8>) {
         Value::Number(number) => write_number(number, out),
         Value::String(text) => write_string(text, out),
         Value::Array(items) => {
-            out.push(b'[');
-            for (index, item) in items.iter().enumerate() {
-                if index > 0 {
-                    out.push(b',');
-                }
+            let Ok(()) = write_joined(b"[]", items, out, |item, out| {
                 write_value(item, out);
-            }
-            out.push(b']');
+                Ok::<_, Infallible>(())
+            });
         }
         Value::Object(members) => write_object(members, out),
     }
@@ -60,16 +58,30 @@ fn write_object(members: &Map<String, Value>, out: &mut Vec<u8>) {
 }
 
 fn write_members<'a>(members: impl Iterator<Item = (&'a String, &'a Value)>, out: &mut Vec<u8>) {
-    out.push(b'{');
-    for (index, (name, member)) in members.enumerate() {
-        if index > 0 {
-            out.push(b',');
-        }
+    let Ok(()) = write_joined(b"{}", members, out, |(name, member), out| {
         write_string(name, out);
         out.push(b':');
         write_value(member, out);
+        Ok::<_, Infallible>(())
+    });
+}
+
+/// Writes `items` between the two `brackets`, separated by commas.
+fn write_joined<T, E>(
+    brackets: &[u8; 2],
+    items: impl IntoIterator<Item = T>,
+    out: &mut Vec<u8>,
+    mut write_item: impl FnMut(T, &mut Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
+    out.push(brackets[0]);
+    for (index, item) in items.into_iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        write_item(item, out)?;
     }
-    out.push(b'}');
+    out.push(brackets[1]);
+    Ok(())
 }
 
 fn write_number(number: &Number, out: &mut Vec<u8>) {
@@ -127,7 +139,7 @@ pub fn canonicalize_members(
     members: &[(&JsonStr<'_>, &Json<'_>)],
 ) -> Result<Vec<u8>, UnsafeNumber> {
     let mut out = Vec::with_capacity(4096);
-    write_tree_members(members, &mut out)?;
+    write_tree_object(members.iter().copied(), &mut out)?;
     Ok(out)
 }
 
@@ -145,64 +157,35 @@ fn write_tree(value: &Json<'_>, out: &mut Vec<u8>) -> Result<(), UnsafeNumber> {
         Json::Bool(false) => out.extend_from_slice(b"false"),
         Json::Number(literal) => write_literal(literal, out)?,
         Json::String(text) => write_tree_string(text, out),
-        Json::Array(items) => {
-            out.push(b'[');
-            for (index, item) in items.iter().enumerate() {
-                if index > 0 {
-                    out.push(b',');
-                }
-                write_tree(item, out)?;
-            }
-            out.push(b']');
-        }
+        Json::Array(items) => write_joined(b"[]", items, out, write_tree)?,
         Json::Object(members) => {
-            let in_order = members
-                .windows(2)
-                .all(|pair| name_order(&pair[0].0, &pair[1].0).is_lt());
-            if in_order {
-                write_tree_sorted(members.iter().map(|(name, value)| (name, value)), out)?;
-            } else {
-                let members: Vec<(&JsonStr<'_>, &Json<'_>)> =
-                    members.iter().map(|(name, value)| (name, value)).collect();
-                write_tree_members(&members, out)?;
-            }
+            write_tree_object(members.iter().map(|(name, value)| (name, value)), out)?;
         }
     }
     Ok(())
 }
 
-fn write_tree_members(
-    members: &[(&JsonStr<'_>, &Json<'_>)],
+/// Writes an object's members, sorted first unless they already are (as in most files).
+fn write_tree_object<'t, 'a: 't>(
+    members: impl Iterator<Item = (&'t JsonStr<'a>, &'t Json<'a>)> + Clone,
     out: &mut Vec<u8>,
 ) -> Result<(), UnsafeNumber> {
     let in_order = members
-        .windows(2)
-        .all(|pair| name_order(pair[0].0, pair[1].0).is_lt());
-    if in_order {
-        write_tree_sorted(members.iter().copied(), out)
-    } else {
-        let mut sorted = members.to_vec();
-        sorted.sort_by(|a, b| name_order(a.0, b.0));
-        write_tree_sorted(sorted.into_iter(), out)
-    }
-}
-
-/// Writes members already in canonical order.
-fn write_tree_sorted<'t, 'a: 't>(
-    members: impl Iterator<Item = (&'t JsonStr<'a>, &'t Json<'a>)>,
-    out: &mut Vec<u8>,
-) -> Result<(), UnsafeNumber> {
-    out.push(b'{');
-    for (index, (name, value)) in members.enumerate() {
-        if index > 0 {
-            out.push(b',');
-        }
+        .clone()
+        .zip(members.clone().skip(1))
+        .all(|((a, _), (b, _))| name_order(a, b).is_lt());
+    let write_member = |(name, value): (&JsonStr<'_>, &Json<'_>), out: &mut Vec<u8>| {
         write_tree_string(name, out);
         out.push(b':');
-        write_tree(value, out)?;
+        write_tree(value, out)
+    };
+    if in_order {
+        write_joined(b"{}", members, out, write_member)
+    } else {
+        let mut sorted: Vec<_> = members.collect();
+        sorted.sort_by(|a, b| name_order(a.0, b.0));
+        write_joined(b"{}", sorted, out, write_member)
     }
-    out.push(b'}');
-    Ok(())
 }
 
 /// RFC 8785 3.2.3: names in the order of their UTF-16 code units, which is UTF-8 byte order

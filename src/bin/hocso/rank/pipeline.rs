@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File, ReadDir};
-use std::io::{ErrorKind, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -138,20 +138,11 @@ fn ranked(checked: Checked, path: &Path) -> (Entry, (String, String)) {
     (entry, (participant.name, participant.unit))
 }
 
-/// Reads the file at `path` into `buffer` (replacing what it held), with no size query: result
-/// files are small and the buffer is reused from file to file.
+/// Reads the file at `path` into `buffer`, replacing what it held: one buffer serves a whole
+/// batch of files.
 fn read_into(path: &Path, buffer: &mut Vec<u8>) -> std::io::Result<()> {
     buffer.clear();
-    let mut file = File::open(path)?;
-    let mut chunk = [0u8; 8 * 1024];
-    loop {
-        match file.read(&mut chunk) {
-            Ok(0) => return Ok(()),
-            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
+    File::open(path)?.read_to_end(buffer).map(drop)
 }
 
 /// How many paths a worker takes from the walk at a time.
@@ -161,7 +152,7 @@ const BATCH: usize = 64;
 struct Batches<'a>(Walk<'a>);
 
 impl Iterator for Batches<'_> {
-    type Item = Vec<<Walk<'static> as Iterator>::Item>;
+    type Item = Vec<Found>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let batch: Vec<_> = self.0.by_ref().take(BATCH).collect();
@@ -185,8 +176,11 @@ impl<'a> Walk<'a> {
     }
 }
 
+/// A result file found by the walk, or what could not be read on the way.
+type Found = Result<PathBuf, (PathBuf, std::io::Error)>;
+
 impl Iterator for Walk<'_> {
-    type Item = Result<PathBuf, (PathBuf, std::io::Error)>;
+    type Item = Found;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
