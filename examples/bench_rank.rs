@@ -27,7 +27,7 @@ use ed25519_dalek::{Signature, VerifyingKey};
 use hocso::bank::load_toml;
 use hocso::credential::did_key::decode_base58btc;
 use hocso::credential::proof::{hash, verify_proof};
-use hocso::credential::strict_json::{parse_tree_noting_form, Json};
+use hocso::credential::strict_json::{parse_tree_noting_form, Arena, Json};
 use hocso::rank::RankConfig;
 use rayon::prelude::*;
 
@@ -159,7 +159,8 @@ fn seconds(rounds: &[f64]) -> String {
 /// public key, so decoding it is timed with the check).
 fn prepare(path: &Path) -> ([u8; 32], [u8; 64], Signature) {
     let text = fs::read_to_string(path).expect("read a result");
-    let (document, canonical) = parse_tree_noting_form(&text).expect("strict json");
+    let arena = Arena::new();
+    let (document, canonical) = parse_tree_noting_form(&text, &arena).expect("strict json");
     let members = document.as_object().expect("a json object");
     let verified = verify_proof(members, canonical).expect("the proof verifies");
     let proof_value = document

@@ -157,7 +157,7 @@ fn write_tree(value: &Json<'_>, out: &mut Vec<u8>) -> Result<(), UnsafeNumber> {
         Json::Bool(false) => out.extend_from_slice(b"false"),
         Json::Number(literal) => write_literal(literal, out)?,
         Json::String(text) => write_tree_string(text, out),
-        Json::Array(items) => write_joined(b"[]", items, out, write_tree)?,
+        Json::Array(items) => write_joined(b"[]", items.iter(), out, write_tree)?,
         Json::Object(members) => {
             write_tree_object(members.iter().map(|(name, value)| (name, value)), out)?;
         }

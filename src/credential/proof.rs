@@ -17,7 +17,7 @@ use thiserror::Error;
 
 use super::datetime::is_datetime;
 use super::did_key::{decode_base58btc, encode_base58btc, DidKey, DidKeyError};
-use super::strict_json::{member, Json, JsonStr};
+use super::strict_json::{member, CanonicalText, Json, JsonStr};
 use crate::jcs::{canonicalize_members, canonicalize_object, canonicalize_tree, UnsafeNumber};
 
 /// The proof `type`.
@@ -112,7 +112,7 @@ pub fn create_proof(
 /// [`parse_tree_noting_form`]: super::strict_json::parse_tree_noting_form
 pub fn verify_proof(
     secured: &[(JsonStr<'_>, Json<'_>)],
-    canonical_text: Option<&str>,
+    canonical_text: Option<CanonicalText<'_>>,
 ) -> Result<VerifiedProof, ProofError> {
     let proof = match member(secured, "proof") {
         Some(Json::Object(proof)) => proof,
@@ -150,9 +150,10 @@ pub fn verify_proof(
         (Some(covered), Some(context)) => same_json(covered, context),
         (Some(_), None) => false,
     };
-    let cut = canonical_text
-        .filter(|_| context_kept)
-        .and_then(|text| without_member(text, "proof"));
+    let cut = canonical_text.filter(|_| context_kept).and_then(|text| {
+        let proof_index = secured.iter().position(|(name, _)| name.is("proof"))?;
+        text.without_member(proof_index)
+    });
     let canonical_document = match cut {
         Some(document) => document,
         None => {
@@ -263,64 +264,6 @@ fn string_member<'a>(
         .get(name)
         .and_then(Value::as_str)
         .ok_or(ProofError::MissingMember(name))
-}
-
-/// The canonical text of an object (as the strict reader vouched for it: no whitespace, no
-/// escapes) without its member `name`; `None` if the text is not such an object.
-fn without_member(object: &str, name: &str) -> Option<Vec<u8>> {
-    let bytes = object.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    out.push(b'{');
-    let mut at = 1;
-    while *bytes.get(at)? != b'}' {
-        let start = at;
-        let name_end = at + 1 + bytes.get(at + 1..)?.iter().position(|&b| b == b'"')?;
-        let end = value_end(bytes, name_end + 2)?;
-        if object.get(at + 1..name_end)? != name {
-            if out.len() > 1 {
-                out.push(b',');
-            }
-            out.extend_from_slice(&bytes[start..end]);
-        }
-        at = end + usize::from(bytes.get(end) == Some(&b','));
-    }
-    out.push(b'}');
-    Some(out)
-}
-
-/// Where the canonical value starting at `at` ends.
-fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
-    let string_end =
-        |at: usize| Some(at + 2 + bytes.get(at + 1..)?.iter().position(|&b| b == b'"')?);
-    match *bytes.get(at)? {
-        b'"' => string_end(at),
-        b'{' | b'[' => {
-            let (mut depth, mut at) = (0usize, at);
-            loop {
-                match *bytes.get(at)? {
-                    b'"' => {
-                        at = string_end(at)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(at + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                at += 1;
-            }
-        }
-        _ => Some(
-            at + bytes
-                .get(at..)?
-                .iter()
-                .position(|&b| matches!(b, b',' | b'}' | b']'))?,
-        ),
-    }
 }
 
 /// An `@context` as a list of values (a single value is a list of one).

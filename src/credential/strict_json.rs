@@ -2,13 +2,16 @@
 //! reader keeps the last, another the first, so two verifiers could see two different
 //! documents) and of nesting deeper than [`MAX_DEPTH`].
 //!
-//! It reads into a [`Json`] tree that borrows from the text: strings are kept as written between
-//! their quotes and numbers as their literal, so verifying a result allocates one vector per
-//! array or object and nothing per string. [`Json::to_value`] turns a tree into a
-//! `serde_json::Value` where owned data is wanted.
+//! It reads into a [`Json`] tree that borrows from the text and lives in an [`Arena`]: strings
+//! are kept as written between their quotes and numbers as their literal, and arrays and objects
+//! are slices in the arena, so reading a document makes no allocation per node and dropping it
+//! is freeing the arena. [`Json::to_value`] turns a tree into a `serde_json::Value` where owned
+//! data is wanted.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+
+pub use bumpalo::Bump as Arena;
 
 use serde_json::{Map, Number, Value};
 use thiserror::Error;
@@ -43,8 +46,9 @@ pub enum JsonErrorKind {
     DuplicateMember(String),
 }
 
-/// A JSON value borrowed from the text it was read from.
-#[derive(Debug, Clone, PartialEq)]
+/// A JSON value borrowed from the text it was read from (and from the arena holding its
+/// arrays and objects).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Json<'a> {
     /// `null`.
     Null,
@@ -55,9 +59,9 @@ pub enum Json<'a> {
     /// A string.
     String(JsonStr<'a>),
     /// An array.
-    Array(Vec<Json<'a>>),
+    Array(&'a [Json<'a>]),
     /// An object's members in the order written (names are unique).
-    Object(Vec<(JsonStr<'a>, Json<'a>)>),
+    Object(&'a [(JsonStr<'a>, Json<'a>)]),
 }
 
 /// A string as written between its quotes (valid escapes, no control characters).
@@ -112,7 +116,7 @@ impl<'a> Json<'a> {
     }
 
     /// The members of an object.
-    pub fn as_object(&self) -> Option<&[(JsonStr<'a>, Json<'a>)]> {
+    pub fn as_object(&self) -> Option<&'a [(JsonStr<'a>, Json<'a>)]> {
         match self {
             Json::Object(members) => Some(members),
             _ => None,
@@ -162,24 +166,32 @@ pub fn member<'t, 'a>(members: &'t [(JsonStr<'a>, Json<'a>)], name: &str) -> Opt
 /// Reads one JSON value from `text` into an owned `serde_json::Value`, with the checks of
 /// [`parse_tree`].
 pub fn parse_strict(text: &str) -> Result<Value, JsonError> {
-    parse_tree(text).map(|tree| tree.to_value())
+    let arena = Arena::new();
+    parse_tree(text, &arena).map(|tree| tree.to_value())
 }
 
-/// Reads one JSON value from `text`, rejecting duplicate member names at any depth, nesting
-/// deeper than [`MAX_DEPTH`] and anything but whitespace after the value.
-pub fn parse_tree(text: &str) -> Result<Json<'_>, JsonError> {
-    parse_tree_noting_form(text).map(|(value, _)| value)
+/// Reads one JSON value from `text` into `arena`, rejecting duplicate member names at any
+/// depth, nesting deeper than [`MAX_DEPTH`] and anything but whitespace after the value.
+pub fn parse_tree<'a>(text: &'a str, arena: &'a Arena) -> Result<Json<'a>, JsonError> {
+    parse_tree_noting_form(text, arena).map(|(value, _)| value)
 }
 
 /// [`parse_tree`], and the text of the value (without surrounding whitespace) if it is
 /// already its own RFC 8785 canonical form. The check is conservative: no whitespace, members
 /// in order with ASCII names, strings without escapes, numbers as integers under 10^15. The
 /// app writes results this way, so verifying them needs no canonicalisation.
-pub fn parse_tree_noting_form(text: &str) -> Result<(Json<'_>, Option<&str>), JsonError> {
+pub fn parse_tree_noting_form<'a>(
+    text: &'a str,
+    arena: &'a Arena,
+) -> Result<(Json<'a>, Option<CanonicalText<'a>>), JsonError> {
     let mut reader = Reader {
         text,
+        arena,
         at: 0,
         canonical: true,
+        items: Vec::with_capacity(64),
+        members: Vec::with_capacity(64),
+        top_spans: Vec::new(),
     };
     reader.skip_whitespace();
     let start = reader.at;
@@ -189,12 +201,57 @@ pub fn parse_tree_noting_form(text: &str) -> Result<(Json<'_>, Option<&str>), Js
         let canonical = reader.canonical;
         reader.skip_whitespace();
         if reader.at < text.len() {
-            Err(reader.syntax("trailing characters"))
-        } else {
-            Ok((value, canonical.then(|| &text[start..end])))
+            return Err(reader.syntax("trailing characters"));
         }
+        let canonical = canonical.then(|| CanonicalText {
+            text: &text[start..end],
+            members: arena.alloc_slice_fill_iter(
+                reader
+                    .top_spans
+                    .iter()
+                    .map(|&(from, to)| (from - start, to - start)),
+            ),
+        });
+        Ok((value, canonical))
     });
     parsed.map_err(|(kind, at)| position(text, kind, at))
+}
+
+/// A value's text that is already its own RFC 8785 canonical form (see
+/// [`parse_tree_noting_form`]), with where each member of the value (when it is an object)
+/// sits in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CanonicalText<'a> {
+    text: &'a str,
+    /// Byte range of each member, `"name":value`, in the order of the tree's members.
+    members: &'a [(usize, usize)],
+}
+
+impl<'a> CanonicalText<'a> {
+    /// The text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The canonical text of the object without its member at `index` (in the order the tree
+    /// lists them), which is the canonical form of the object without that member: removing
+    /// a member leaves the others in order. `None` if there is no such member.
+    pub fn without_member(&self, index: usize) -> Option<Vec<u8>> {
+        let &(start, end) = self.members.get(index)?;
+        // The member goes with the comma before it, or after it when it is the first.
+        let (cut_start, cut_end) = if index > 0 {
+            (start - 1, end)
+        } else if self.members.len() > 1 {
+            (start, end + 1)
+        } else {
+            (start, end)
+        };
+        let bytes = self.text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len() - (cut_end - cut_start));
+        out.extend_from_slice(&bytes[..cut_start]);
+        out.extend_from_slice(&bytes[cut_end..]);
+        Some(out)
+    }
 }
 
 /// A failure and the byte offset it is reported at.
@@ -202,9 +259,16 @@ type Failure = (JsonErrorKind, usize);
 
 struct Reader<'a> {
     text: &'a str,
+    arena: &'a Arena,
     at: usize,
     /// Whether everything read so far is in canonical form (see [`parse_tree_noting_form`]).
     canonical: bool,
+    /// Items of the arrays being read, innermost last, until each is moved to the arena.
+    items: Vec<Json<'a>>,
+    /// Members of the objects being read, likewise.
+    members: Vec<(JsonStr<'a>, Json<'a>)>,
+    /// Byte ranges of the members of the outermost object, for [`CanonicalText`].
+    top_spans: Vec<(usize, usize)>,
 }
 
 impl<'a> Reader<'a> {
@@ -348,7 +412,6 @@ impl<'a> Reader<'a> {
             }
         }
     }
-
     /// Checks the escape at `self.at` (a backslash) and moves past it.
     fn escape(&mut self) -> Result<(), Failure> {
         self.at += 1;
@@ -396,14 +459,23 @@ impl<'a> Reader<'a> {
     }
 
     fn array(&mut self, depth: usize) -> Result<Json<'a>, Failure> {
-        let mut items = Vec::with_capacity(8);
+        let mark = self.items.len();
+        let read = self.items_from(depth);
+        let items = self.arena.alloc_slice_copy(&self.items[mark..]);
+        self.items.truncate(mark);
+        read.map(|()| Json::Array(items))
+    }
+
+    /// Reads the items of an array after its `[` onto `self.items`.
+    fn items_from(&mut self, depth: usize) -> Result<(), Failure> {
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Json::Array(items));
+            return Ok(());
         }
         loop {
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            self.items.push(item);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -415,7 +487,7 @@ impl<'a> Reader<'a> {
                 }
                 Some(b']') => {
                     self.at += 1;
-                    return Ok(Json::Array(items));
+                    return Ok(());
                 }
                 None => return Err(self.eof()),
                 Some(_) => return Err(self.syntax("expected `,` or `]`")),
@@ -424,29 +496,46 @@ impl<'a> Reader<'a> {
     }
 
     fn object(&mut self, depth: usize) -> Result<Json<'a>, Failure> {
-        let mut members: Vec<(JsonStr<'a>, Json<'a>)> = Vec::with_capacity(8);
+        let mark = self.members.len();
+        let read = self.members_from(depth, mark);
+        let members = self.arena.alloc_slice_copy(&self.members[mark..]);
+        self.members.truncate(mark);
+        read.map(|()| Json::Object(members))
+    }
+
+    /// Reads the members of an object after its `{` onto `self.members` (above `mark`).
+    fn members_from(&mut self, depth: usize, mark: usize) -> Result<(), Failure> {
         // Past a few members, names are checked against a set rather than one by one.
         let mut names: Option<HashSet<Cow<'a, str>>> = None;
+        let mut ascending = true;
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Json::Object(members));
+            return Ok(());
         }
         loop {
+            let start = self.at;
             match self.peek() {
                 Some(b'"') => {}
                 None => return Err(self.eof()),
-                Some(b'}') if !members.is_empty() => return Err(self.syntax("trailing comma")),
+                Some(b'}') if self.members.len() > mark => {
+                    return Err(self.syntax("trailing comma"))
+                }
                 Some(_) => return Err(self.syntax("key must be a string")),
             }
             let name = self.string()?;
-            self.canonical &= name.raw.is_ascii()
-                && members
+            let seen = &self.members[mark..];
+            // While names come unescaped and in ascending order, a new one is distinct from
+            // all before it, and needs no search.
+            ascending &= !name.escaped
+                && seen
                     .last()
                     .is_none_or(|(previous, _)| previous.raw < name.raw);
+            self.canonical &= ascending && name.raw.is_ascii();
             let duplicate = match &mut names {
+                _ if ascending => false,
                 Some(names) => !names.insert(name.value()),
-                None => members.iter().any(|(seen, _)| same_name(seen, &name)),
+                None => seen.iter().any(|(seen, _)| same_name(seen, &name)),
             };
             if duplicate {
                 let kind = JsonErrorKind::DuplicateMember(name.value().into_owned());
@@ -458,9 +547,19 @@ impl<'a> Reader<'a> {
                 None => return Err(self.eof()),
                 Some(_) => return Err(self.syntax("expected `:`")),
             }
-            members.push((name, self.value(depth)?));
-            if names.is_none() && members.len() >= 16 {
-                names = Some(members.iter().map(|(name, _)| name.value()).collect());
+            let value = self.value(depth)?;
+            self.members.push((name, value));
+            if depth == 1 {
+                self.top_spans.push((start, self.at));
+            }
+            let count = self.members.len() - mark;
+            if !ascending && names.is_none() && count >= 16 {
+                names = Some(
+                    self.members[mark..]
+                        .iter()
+                        .map(|(name, _)| name.value())
+                        .collect(),
+                );
             }
             self.skip_whitespace();
             match self.peek() {
@@ -470,7 +569,7 @@ impl<'a> Reader<'a> {
                 }
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Json::Object(members));
+                    return Ok(());
                 }
                 None => return Err(self.eof()),
                 Some(_) => return Err(self.syntax("expected `,` or `}`")),

@@ -14,7 +14,7 @@ use thiserror::Error;
 use super::datetime::{format_timestamp, parse_timestamp};
 use super::did_key::{DidKey, DidKeyError};
 use super::proof::{create_proof, verify_proof, ProofError, CRYPTOSUITE, PROOF_TYPE};
-use super::strict_json::{member, parse_tree_noting_form, Json, JsonErrorKind, JsonStr};
+use super::strict_json::{member, parse_tree_noting_form, Arena, Json, JsonErrorKind, JsonStr};
 use super::tree_de::from_members;
 use crate::attempt::{AnswerRecord, ContestSettings};
 
@@ -221,8 +221,10 @@ pub fn issue(result: &QuizResult, key: &SigningKey, now: i64) -> Result<Value, P
 /// `eddsa-jcs-2022` proof, issuer = signer, then the subject. The score is returned as
 /// claimed: regrading is the caller's job.
 pub fn verify(text: &str) -> Result<VerifiedResult, VerifyError> {
+    // The tree's arrays and objects: about eight bytes of tree for each byte of a result file.
+    let arena = Arena::with_capacity(text.len() * 8);
     let (document, canonical_text) =
-        parse_tree_noting_form(text).map_err(|error| match error.kind {
+        parse_tree_noting_form(text, &arena).map_err(|error| match error.kind {
             JsonErrorKind::DuplicateMember(name) => VerifyError::DuplicateMember {
                 name,
                 line: error.line,
