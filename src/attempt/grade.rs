@@ -132,9 +132,21 @@ pub fn is_correct(key: &AnswerKey, answer: &Answer) -> bool {
             chosen == *correct
         }
         (AnswerKey::Short { accept }, Answer::Text(text)) => {
-            let typed = fold(text);
-            !typed.is_empty() && accept.iter().any(|a| fold(a) == typed)
+            short_answer_matches(text, accept.iter().map(|a| fold(a)))
         }
         _ => false,
     }
+}
+
+/// Whether typed short-answer `text` matches one of the accepted answers, given folded
+/// ([`fold`]): case, diacritics and spacing do not count, and empty text matches nothing.
+pub(crate) fn short_answer_matches(
+    text: &str,
+    folded_accepts: impl IntoIterator<Item = impl AsRef<str>>,
+) -> bool {
+    let typed = fold(text);
+    !typed.is_empty()
+        && folded_accepts
+            .into_iter()
+            .any(|accept| accept.as_ref() == typed)
 }

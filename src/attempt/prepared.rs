@@ -1,23 +1,29 @@
-//! A bank prepared for replaying many draws: what the draw needs of its questions and an index
-//! of their ids, computed once. Verifiers that regrade thousands of results keep one per bank.
+//! A bank prepared for replaying many draws and grading their answers: what the draw needs of
+//! its questions, an index of their ids and the folded forms of accepted short answers,
+//! computed once. Verifiers that regrade thousands of results keep one per bank.
 
 use std::collections::HashMap;
 
-use crate::bank::Bank;
+use crate::bank::{AnswerKey, Bank};
+use crate::text::fold;
 
-use super::answer::AnswerKind;
+use super::answer::{Answer, AnswerKind};
 use super::draw::{draw_items, pick_items, topic_pools, ContestSettings, Draw, DrawError, Item};
+use super::grade::{is_correct, short_answer_matches};
 use super::rng::Stream;
 
-/// A bank with its draw items (bank order), each topic's items, and its question ids by bank
-/// index.
+/// A bank with its draw items (bank order), each topic's items, its question ids by bank
+/// index, and each short-answer question's accepted answers folded.
 #[derive(Debug, Clone)]
 pub struct PreparedBank {
     bank: Bank,
     topics: Vec<String>,
     items: Vec<Item>,
     by_topic: Vec<Vec<usize>>,
-    by_id: HashMap<String, usize>,
+    /// Hashed with `foldhash`: an id lookup per answer of every result regraded, and the ids
+    /// come from the bank, so SipHash's protection against chosen keys is not needed.
+    by_id: HashMap<String, usize, foldhash::fast::RandomState>,
+    folded_accepts: Vec<Vec<String>>,
 }
 
 impl PreparedBank {
@@ -29,12 +35,21 @@ impl PreparedBank {
             .enumerate()
             .map(|(index, item)| (item.id.clone(), index))
             .collect();
+        let folded_accepts = bank
+            .questions
+            .iter()
+            .map(|question| match &question.answer {
+                AnswerKey::Short { accept } => accept.iter().map(|a| fold(a)).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
         PreparedBank {
             by_topic: topic_pools(&items, topics.len()),
             bank,
             topics,
             items,
             by_id,
+            folded_accepts,
         }
     }
 
@@ -58,6 +73,17 @@ impl PreparedBank {
     /// The bank index of question `id`.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
+    }
+
+    /// Whether `answer` is a correct answer to the question at bank index `index`, as
+    /// [`is_correct`] judges it (short answers against their prepared folded forms).
+    pub fn is_correct(&self, index: usize, answer: &Answer) -> bool {
+        match (&self.bank.questions[index].answer, answer) {
+            (AnswerKey::Short { .. }, Answer::Text(text)) => {
+                short_answer_matches(text, &self.folded_accepts[index])
+            }
+            (key, answer) => is_correct(key, answer),
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use thiserror::Error;
 
-use crate::attempt::{grade, is_correct, Attempt, Draw, Phase, PreparedBank};
+use crate::attempt::{grade, Attempt, Draw, Phase, PreparedBank};
 use crate::bank::Bank;
 
 use super::{BankRef, ParticipantInfo, QuizResult};
@@ -134,7 +134,7 @@ pub fn regrade<'b>(
             .filter(|&index| drawn[index])
             .ok_or_else(|| RegradeError::NotInDraw(answer.question.clone()))?;
         if !std::mem::replace(&mut graded[index], true)
-            && is_correct(&questions[index].answer, &answer.answer)
+            && prepared.is_correct(index, &answer.answer)
         {
             score += 1;
         }
