@@ -9,7 +9,7 @@
 //! so callers can stream files.
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::HashMap;
+use std::collections::{hash_map, HashMap};
 
 /// One verified, regraded result. Its `Ord` (field by field) is only the last resort that
 /// makes every choice independent of input order.
@@ -29,6 +29,10 @@ pub struct Entry {
     pub duration_ms: u64,
     /// Submission time, in ms since the Unix epoch.
     pub submitted_at: i64,
+    /// The participant's name as the result gives it, for reports.
+    pub name: String,
+    /// The participant's unit as the result gives it, for reports.
+    pub unit: String,
 }
 
 /// Which entry counts when a participant submitted more than once.
@@ -116,10 +120,12 @@ impl Ranker {
             self.late.push(entry);
             return;
         }
-        let Some(kept) = self.candidates.get_mut(&entry.participant) else {
-            self.candidates
-                .insert(entry.participant.clone(), vec![entry]);
-            return;
+        let kept = match self.candidates.entry(entry.participant.clone()) {
+            hash_map::Entry::Occupied(kept) => kept.into_mut(),
+            hash_map::Entry::Vacant(slot) => {
+                slot.insert(vec![entry]);
+                return;
+            }
         };
         match self.config.keep {
             Keep::Earliest => {

@@ -21,6 +21,8 @@ fn entry(
         prediction,
         duration_ms: duration_s * 1000,
         submitted_at: submitted_s * 1000,
+        name: format!("Người dự thi {participant}"),
+        unit: "Chi bộ 1".to_owned(),
     }
 }
 

@@ -140,18 +140,13 @@ fn summary(outcome: &Outcome) -> String {
 }
 
 /// The columns of one row, as text.
-fn fields(outcome: &Outcome, row: &Row) -> [String; 12] {
+fn fields(row: &Row) -> [String; 12] {
     let entry = &row.entry;
-    let (name, unit) = outcome
-        .people
-        .get(&entry.source)
-        .cloned()
-        .unwrap_or_default();
     [
         row.rank.to_string(),
         row.tied.to_string(),
-        name,
-        unit,
+        entry.name.clone(),
+        entry.unit.clone(),
         entry.participant.clone(),
         entry.score.to_string(),
         entry.max_score.to_string(),
@@ -181,7 +176,7 @@ const HEADER: [&str; 12] = [
 fn csv(outcome: &Outcome) -> String {
     let mut out = format!("{}\n", HEADER.join(","));
     for row in &outcome.ranking.rows {
-        let line: Vec<String> = fields(outcome, row).iter().map(|f| csv_field(f)).collect();
+        let line: Vec<String> = fields(row).iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
         out.push('\n');
     }
@@ -203,13 +198,12 @@ fn json_document(outcome: &Outcome) -> Value {
         .rows
         .iter()
         .map(|row| {
-            let [_, _, name, unit, ..] = fields(outcome, row);
             let entry = &row.entry;
             json!({
                 "rank": row.rank,
                 "tied": row.tied,
-                "name": name,
-                "unit": unit,
+                "name": entry.name,
+                "unit": entry.unit,
                 "did_key": entry.participant,
                 "score": entry.score,
                 "max_score": entry.max_score,
@@ -234,7 +228,7 @@ fn table(outcome: &Outcome) -> String {
     let columns = [0, 2, 3, 4, 5, 7, 9, 10, 11];
     let mut lines: Vec<Vec<String>> = vec![columns.iter().map(|&c| HEADER[c].to_owned()).collect()];
     for row in &outcome.ranking.rows {
-        let mut all = fields(outcome, row);
+        let mut all = fields(row);
         all[0] = format!("{}{}", all[0], if row.tied { "=" } else { "" });
         all[5] = format!("{}/{}", all[5], all[6]);
         lines.push(columns.iter().map(|&c| all[c].clone()).collect());

@@ -1,9 +1,9 @@
 //! The rank pipeline: a streaming walk of the inputs, each file read, verified, regraded and
-//! dropped on a rayon worker (only its small [`Entry`] and the participant's name and unit are
-//! kept), the entries fed to one [`Ranker`]. Depends on the library and `verify/check.rs` only
+//! dropped on a rayon worker (only its small [`Entry`] is kept), the entries fed to one
+//! [`Ranker`]. Depends on the library and `verify/check.rs` only
 //! (`examples/bench_rank.rs` includes this file).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs::{self, File, ReadDir};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -19,8 +19,6 @@ use crate::verify::check::{check_bytes, Banks, Checked, Invalid};
 pub struct Outcome {
     /// The ranking.
     pub ranking: Ranking,
-    /// Name and unit of every valid entry, by its source path.
-    pub people: HashMap<String, (String, String)>,
     /// The counts.
     pub summary: Summary,
 }
@@ -57,7 +55,6 @@ pub fn rank_files(
 ) -> Outcome {
     let state = Mutex::new(State {
         ranker: Ranker::new(config),
-        people: HashMap::new(),
         summary: Summary::default(),
     });
     // Workers take a batch of paths at a time and lock the shared state once per batch, so
@@ -69,7 +66,7 @@ pub fn rank_files(
             .map(|found| {
                 let path = found?;
                 match read_into(&path, &mut buffer) {
-                    Ok(bytes) => Ok((check_bytes(bytes, banks).map(|c| ranked(c, &path)), path)),
+                    Ok(bytes) => Ok((check_bytes(bytes, banks).map(|c| entry(c, &path)), path)),
                     Err(e) => Err((path, e)),
                 }
             })
@@ -81,7 +78,10 @@ pub fn rank_files(
         for judged in judged {
             state.summary.files += 1;
             match judged {
-                Ok((Ok((entry, person)), _)) => state.add(entry, person),
+                Ok((Ok(entry), _)) => {
+                    state.summary.valid += 1;
+                    state.ranker.push(entry);
+                }
                 Ok((Err(invalid), path)) => {
                     *state.summary.invalid.entry(invalid.code).or_default() += 1;
                     problems.push((path, Problem::Invalid(invalid)));
@@ -102,40 +102,31 @@ pub fn rank_files(
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     Outcome {
         ranking: state.ranker.finish(),
-        people: state.people,
         summary: state.summary,
     }
 }
 
 struct State {
     ranker: Ranker,
-    people: HashMap<String, (String, String)>,
     summary: Summary,
 }
 
-impl State {
-    fn add(&mut self, entry: Entry, person: (String, String)) {
-        self.people.insert(entry.source.clone(), person);
-        self.summary.valid += 1;
-        self.ranker.push(entry);
-    }
-}
-
-/// The ranking entry of a valid file and its participant's name and unit (made on the worker,
-/// so the shared state is locked only to store them).
-fn ranked(checked: Checked, path: &Path) -> (Entry, (String, String)) {
+/// The ranking entry of a valid file (made on the worker, so the shared state is locked only
+/// to store it).
+fn entry(checked: Checked, path: &Path) -> Entry {
     let Checked { verified, regraded } = checked;
     let participant = verified.result.participant;
-    let entry = Entry {
+    Entry {
         participant: verified.issuer.to_string(),
-        source: path.display().to_string(),
+        source: path.to_string_lossy().into_owned(),
         score: regraded.score,
         max_score: regraded.max_score,
         prediction: verified.result.prediction,
         duration_ms: regraded.duration_ms,
         submitted_at: verified.result.submitted_at,
-    };
-    (entry, (participant.name, participant.unit))
+        name: participant.name,
+        unit: participant.unit,
+    }
 }
 
 /// Reads the file at `path` into `buffer` (one buffer serves a whole batch of files, growing
