@@ -82,6 +82,34 @@ pub struct VerifiedProof {
     pub canonical_config: Vec<u8>,
 }
 
+/// A proof read and hashed, its Ed25519 signature not yet checked: 3.3.2 up to its last step,
+/// which [`PendingProof::verify`] takes. Verifiers of many documents read a batch of them and
+/// then check all their signatures in a row, which keeps the curve code and tables in cache.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingProof {
+    proof: VerifiedProof,
+    hash_data: [u8; 64],
+    signature: Signature,
+}
+
+impl PendingProof {
+    /// Who the proof says signed.
+    pub fn signer(&self) -> &DidKey {
+        &self.proof.signer
+    }
+
+    /// The last step of 3.3.2 (3.3.7's Ed25519 check, RFC 8032 5.1.7 verification in its
+    /// strict form): the signature over the hash data, by the verification method's key.
+    pub fn verify(self) -> Result<VerifiedProof, ProofError> {
+        self.proof
+            .signer
+            .verifying_key()
+            .verify_strict(&self.hash_data, &self.signature)
+            .map_err(|_| ProofError::SignatureInvalid)?;
+        Ok(self.proof)
+    }
+}
+
 /// 3.3.1 Create Proof: the proof (options + `@context` of the document + `proofValue`) for
 /// `unsecured`, signed with `key`. The caller inserts it as the document's `proof`.
 pub fn create_proof(
@@ -114,6 +142,14 @@ pub fn verify_proof(
     secured: &[(JsonStr<'_>, Json<'_>)],
     canonical_text: Option<CanonicalText<'_>>,
 ) -> Result<VerifiedProof, ProofError> {
+    read_proof(secured, canonical_text)?.verify()
+}
+
+/// [`verify_proof`] but for the signature check, which the returned [`PendingProof`] does.
+pub fn read_proof(
+    secured: &[(JsonStr<'_>, Json<'_>)],
+    canonical_text: Option<CanonicalText<'_>>,
+) -> Result<PendingProof, ProofError> {
     let proof = match member(secured, "proof") {
         Some(Json::Object(proof)) => proof,
         Some(Json::Array(_)) => return Err(ProofError::ProofSet),
@@ -184,14 +220,14 @@ pub fn verify_proof(
     let hash_data = hash(&canonical_document, &canonical_config);
     let signer = DidKey::parse_verification_method(&string("verificationMethod")?)
         .map_err(ProofError::VerificationMethod)?;
-    signer
-        .verifying_key()
-        .verify_strict(&hash_data, &signature)
-        .map_err(|_| ProofError::SignatureInvalid)?;
-    Ok(VerifiedProof {
-        signer,
-        canonical_document,
-        canonical_config,
+    Ok(PendingProof {
+        proof: VerifiedProof {
+            signer,
+            canonical_document,
+            canonical_config,
+        },
+        hash_data,
+        signature,
     })
 }
 

@@ -13,7 +13,7 @@ use thiserror::Error;
 
 use super::datetime::{format_timestamp, parse_timestamp};
 use super::did_key::{DidKey, DidKeyError};
-use super::proof::{create_proof, verify_proof, ProofError, CRYPTOSUITE, PROOF_TYPE};
+use super::proof::{create_proof, read_proof, PendingProof, ProofError, CRYPTOSUITE, PROOF_TYPE};
 use super::strict_json::{member, parse_tree_noting_form, Arena, Json, JsonErrorKind, JsonStr};
 use super::tree_de::from_members;
 use crate::attempt::{AnswerRecord, ContestSettings};
@@ -221,6 +221,34 @@ pub fn issue(result: &QuizResult, key: &SigningKey, now: i64) -> Result<Value, P
 /// `eddsa-jcs-2022` proof, issuer = signer, then the subject. The score is returned as
 /// claimed: regrading is the caller's job.
 pub fn verify(text: &str) -> Result<VerifiedResult, VerifyError> {
+    read_result(text)?.verify()
+}
+
+/// A signed quiz result read and checked in all but its Ed25519 signature (see
+/// [`PendingProof`]). What [`verify`] checks after the signature (proof purpose, issuer,
+/// `validFrom`, the subject) is decided already, and [`PendingResult::verify`] reports it only
+/// once the signature holds, so the outcome and its reason are those of [`verify`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingResult {
+    proof: PendingProof,
+    claims: Result<(i64, QuizResult), VerifyError>,
+}
+
+impl PendingResult {
+    /// Checks the signature and returns the verified result, or why it is not one.
+    pub fn verify(self) -> Result<VerifiedResult, VerifyError> {
+        let issuer = self.proof.verify().map_err(proof_error)?.signer;
+        let (valid_from, result) = self.claims?;
+        Ok(VerifiedResult {
+            issuer,
+            valid_from,
+            result,
+        })
+    }
+}
+
+/// [`verify`] up to the signature check, which the returned [`PendingResult`] does.
+pub fn read_result(text: &str) -> Result<PendingResult, VerifyError> {
     // The tree's arrays and objects: about eight bytes of tree for each byte of a result file.
     let arena = Arena::with_capacity(text.len() * 8);
     let (document, canonical_text) =
@@ -240,9 +268,14 @@ pub fn verify(text: &str) -> Result<VerifiedResult, VerifyError> {
         return Err(VerifyError::UnknownFormat(FormatProblem::NotObject));
     };
     check_shape(credential).map_err(VerifyError::UnknownFormat)?;
-    let issuer = verify_proof(credential, canonical_text)
-        .map_err(proof_error)?
-        .signer;
+    let proof = read_proof(credential, canonical_text).map_err(proof_error)?;
+    let claims = claims(&document, proof.signer());
+    Ok(PendingResult { proof, claims })
+}
+
+/// What the credential says besides its proof, `validFrom` and the quiz result, once its proof
+/// purpose and its issuer (`signer`) are checked.
+fn claims(document: &Json<'_>, signer: &DidKey) -> Result<(i64, QuizResult), VerifyError> {
     let purpose = document
         .get("proof")
         .and_then(|proof| proof.get("proofPurpose"));
@@ -250,7 +283,7 @@ pub fn verify(text: &str) -> Result<VerifiedResult, VerifyError> {
         return Err(VerifyError::UnknownFormat(FormatProblem::ProofPurpose));
     }
     // A did:key has one spelling, so comparing text is exact (and skips decoding a point).
-    let signer_did = issuer.to_string();
+    let signer_did = signer.to_string();
     match document.get("issuer").and_then(Json::as_str) {
         Some(text) if text == signer_did => {}
         Some(text) => {
@@ -268,11 +301,7 @@ pub fn verify(text: &str) -> Result<VerifiedResult, VerifyError> {
         .ok_or(VerifyError::UnknownFormat(FormatProblem::ValidFrom))?;
     let result = subject(document.get("credentialSubject"), &signer_did)
         .map_err(|detail| VerifyError::UnknownFormat(FormatProblem::Subject(detail)))?;
-    Ok(VerifiedResult {
-        issuer,
-        valid_from,
-        result,
-    })
+    Ok((valid_from, result))
 }
 
 /// `@context`, `type` and `proof` presence: what tells a quiz result from other JSON before

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use hocso::rank::{Entry, RankConfig, Ranker, Ranking};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use crate::verify::check::{check_bytes, Banks, Checked, Invalid};
+use crate::verify::check::{finish, read_bytes, Banks, Checked, Invalid};
 
 /// What the pipeline produced.
 #[derive(Debug)]
@@ -60,15 +60,26 @@ pub fn rank_files(
     // Workers take a batch of paths at a time and lock the shared state once per batch, so
     // neither the walk nor the state is fought over file by file.
     Batches(Walk::new(inputs)).par_bridge().for_each(|batch| {
+        // The batch's files are read first and their signatures checked after, in a row,
+        // which keeps the curve code and tables in cache (see `PendingResult`).
         let mut buffer = Vec::new();
-        let judged: Vec<_> = batch
+        let read: Vec<_> = batch
             .into_iter()
             .map(|found| {
                 let path = found?;
                 match read_into(&path, &mut buffer) {
-                    Ok(bytes) => Ok((check_bytes(bytes, banks).map(|c| entry(c, &path)), path)),
+                    Ok(bytes) => Ok((read_bytes(bytes), path)),
                     Err(e) => Err((path, e)),
                 }
+            })
+            .collect();
+        let judged: Vec<_> = read
+            .into_iter()
+            .map(|read| {
+                read.map(|(pending, path)| {
+                    let judged = pending.and_then(|pending| finish(pending, banks));
+                    (judged.map(|checked| entry(checked, &path)), path)
+                })
             })
             .collect();
         let mut problems = Vec::new();

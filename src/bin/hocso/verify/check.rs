@@ -8,7 +8,7 @@ use std::path::Path;
 
 use hocso::attempt::PreparedBank;
 use hocso::bank::{digest, Bank};
-use hocso::credential::{regrade, verify, Regraded, VerifiedResult};
+use hocso::credential::{read_result, regrade, PendingResult, Regraded, VerifiedResult};
 
 /// The banks results are regraded against, by digest, each prepared once for its replays.
 #[derive(Debug, Default)]
@@ -57,6 +57,12 @@ pub fn check_file(path: &Path, banks: &Banks) -> std::io::Result<Result<Checked,
 
 /// Judges the bytes of a file.
 pub fn check_bytes(bytes: &[u8], banks: &Banks) -> Result<Checked, Invalid> {
+    read_bytes(bytes).and_then(|pending| finish(pending, banks))
+}
+
+/// The first half of [`check_bytes`]: everything up to the signature check (see
+/// [`PendingResult`]), so that a batch of files can have their signatures checked together.
+pub fn read_bytes(bytes: &[u8]) -> Result<PendingResult, Invalid> {
     let text = std::str::from_utf8(bytes).map_err(|e| Invalid {
         code: "not_utf8",
         reason: format!(
@@ -64,12 +70,20 @@ pub fn check_bytes(bytes: &[u8], banks: &Banks) -> Result<Checked, Invalid> {
             e.valid_up_to()
         ),
     })?;
-    check(text, banks)
+    read(text)
 }
 
-/// Judges the text of a file.
-pub fn check(text: &str, banks: &Banks) -> Result<Checked, Invalid> {
-    let verified = verify(text).map_err(|e| Invalid {
+/// The first half of judging the text of a file.
+fn read(text: &str) -> Result<PendingResult, Invalid> {
+    read_result(text).map_err(|e| Invalid {
+        code: e.code(),
+        reason: e.to_string(),
+    })
+}
+
+/// The second half of [`check_bytes`]: the signature, then regrading.
+pub fn finish(pending: PendingResult, banks: &Banks) -> Result<Checked, Invalid> {
+    let verified = pending.verify().map_err(|e| Invalid {
         code: e.code(),
         reason: e.to_string(),
     })?;
