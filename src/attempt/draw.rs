@@ -227,17 +227,22 @@ pub(crate) fn pick_items<T: AsRef<str>>(
 ) -> Result<Vec<usize>, DrawError> {
     let quotas = quota_per_topic(by_topic, items.len(), topics, settings)?;
     let mut picked = Vec::with_capacity(settings.questions);
-    let mut taken = vec![false; items.len()];
+    let mut pool = Vec::new();
     for (topic, &quota) in quotas.iter().enumerate().filter(|(_, &q)| q > 0) {
-        let mut pool = by_topic[topic].clone();
+        pool.clear();
+        pool.extend_from_slice(&by_topic[topic]);
         picked.extend_from_slice(rng.choose(&mut pool, quota));
     }
-    for &i in &picked {
-        taken[i] = true;
-    }
-    let mut rest: Vec<usize> = (0..items.len()).filter(|&i| !taken[i]).collect();
     let remaining = settings.questions - picked.len();
-    picked.extend_from_slice(rng.choose(&mut rest, remaining));
+    // Choosing none draws nothing from the stream, so quotas that fill the draw skip this.
+    if remaining > 0 {
+        let mut taken = vec![false; items.len()];
+        for &i in &picked {
+            taken[i] = true;
+        }
+        let mut rest: Vec<usize> = (0..items.len()).filter(|&i| !taken[i]).collect();
+        picked.extend_from_slice(rng.choose(&mut rest, remaining));
+    }
     Ok(picked)
 }
 

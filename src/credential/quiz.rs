@@ -120,21 +120,15 @@ pub fn regrade<'b>(
     let picks = prepared
         .picks(seed, settings)
         .map_err(|e| RegradeError::Draw(e.to_string()))?;
-    let questions = &prepared.bank().questions;
-    // Per bank question: drawn, then whether an answer to it was graded already.
-    let mut drawn = vec![false; questions.len()];
-    let mut graded = vec![false; questions.len()];
-    for &index in &picks {
-        drawn[index] = true;
-    }
+    // Per drawn question: whether an answer to it was graded already.
+    let mut graded = vec![false; picks.len()];
     let mut score = 0u32;
     for answer in &result.answers {
-        let index = prepared
+        let (slot, index) = prepared
             .index_of(&answer.question)
-            .filter(|&index| drawn[index])
+            .and_then(|index| Some((picks.iter().position(|&pick| pick == index)?, index)))
             .ok_or_else(|| RegradeError::NotInDraw(answer.question.clone()))?;
-        if !std::mem::replace(&mut graded[index], true)
-            && prepared.is_correct(index, &answer.answer)
+        if !std::mem::replace(&mut graded[slot], true) && prepared.is_correct(index, &answer.answer)
         {
             score += 1;
         }
