@@ -125,11 +125,9 @@ pub fn is_correct(key: &AnswerKey, answer: &Answer) -> bool {
         (AnswerKey::TrueFalse { correct }, Answer::Choice(choice)) => {
             *choice == if *correct { 0 } else { 1 }
         }
+        // The same set: `correct` has no repeats, `chosen` may be in any order, with repeats.
         (AnswerKey::Multiple { correct, .. }, Answer::Choices(chosen)) => {
-            let mut chosen = chosen.clone();
-            chosen.sort_unstable();
-            chosen.dedup();
-            chosen == *correct
+            chosen.iter().all(|c| correct.contains(c)) && correct.iter().all(|c| chosen.contains(c))
         }
         (AnswerKey::Short { accept }, Answer::Text(text)) => {
             short_answer_matches(text, accept.iter().map(|a| fold(a)))

@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
+use bumpalo::collections::Vec as ArenaVec;
 pub use bumpalo::Bump as Arena;
 
 use serde_json::{Map, Number, Value};
@@ -189,9 +190,9 @@ pub fn parse_tree_noting_form<'a>(
         arena,
         at: 0,
         canonical: true,
-        items: Vec::with_capacity(64),
-        members: Vec::with_capacity(64),
-        top_spans: Vec::new(),
+        items: ArenaVec::with_capacity_in(64, arena),
+        members: ArenaVec::with_capacity_in(64, arena),
+        top_spans: ArenaVec::new_in(arena),
     };
     reader.skip_whitespace();
     let start = reader.at;
@@ -203,14 +204,13 @@ pub fn parse_tree_noting_form<'a>(
         if reader.at < text.len() {
             return Err(reader.syntax("trailing characters"));
         }
+        let mut members = std::mem::replace(&mut reader.top_spans, ArenaVec::new_in(arena));
+        for (from, to) in members.iter_mut() {
+            (*from, *to) = (*from - start, *to - start);
+        }
         let canonical = canonical.then(|| CanonicalText {
             text: &text[start..end],
-            members: arena.alloc_slice_fill_iter(
-                reader
-                    .top_spans
-                    .iter()
-                    .map(|&(from, to)| (from - start, to - start)),
-            ),
+            members: members.into_bump_slice(),
         });
         Ok((value, canonical))
     });
@@ -264,11 +264,11 @@ struct Reader<'a> {
     /// Whether everything read so far is in canonical form (see [`parse_tree_noting_form`]).
     canonical: bool,
     /// Items of the arrays being read, innermost last, until each is moved to the arena.
-    items: Vec<Json<'a>>,
+    items: ArenaVec<'a, Json<'a>>,
     /// Members of the objects being read, likewise.
-    members: Vec<(JsonStr<'a>, Json<'a>)>,
+    members: ArenaVec<'a, (JsonStr<'a>, Json<'a>)>,
     /// Byte ranges of the members of the outermost object, for [`CanonicalText`].
-    top_spans: Vec<(usize, usize)>,
+    top_spans: ArenaVec<'a, (usize, usize)>,
 }
 
 impl<'a> Reader<'a> {

@@ -381,7 +381,10 @@ fn subject(subject: Option<&Json<'_>>, issuer: &str) -> Result<QuizResult, Strin
 
 /// `dateTimeStamp` text on the wire, ms since the Unix epoch in memory.
 mod timestamp {
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use std::fmt;
+
+    use serde::de::{Error, Visitor};
+    use serde::{Deserializer, Serializer};
 
     use crate::credential::datetime::{format_timestamp, parse_timestamp};
 
@@ -390,8 +393,22 @@ mod timestamp {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        parse_timestamp(&text)
-            .ok_or_else(|| D::Error::custom(format!("{text:?} is not a dateTimeStamp")))
+        deserializer.deserialize_str(Timestamp)
+    }
+
+    /// Reads the text where it lies, without a copy.
+    struct Timestamp;
+
+    impl Visitor<'_> for Timestamp {
+        type Value = i64;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a dateTimeStamp")
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<i64, E> {
+            parse_timestamp(text)
+                .ok_or_else(|| E::custom(format!("{text:?} is not a dateTimeStamp")))
+        }
     }
 }
