@@ -19,6 +19,6 @@ pub use did_key::DidKey;
 pub use keystore::{credential_fingerprint, key_fingerprint, key_from_random, KeyRecord};
 pub use quiz::{check, quiz_result, regrade, CheckError, RegradeError, Regraded};
 pub use vc::{
-    issue, read_result, verify, BankRef, FormatProblem, ParticipantInfo, PendingResult, QuizResult,
-    VerifiedResult, VerifyError,
+    issue, read_result, read_result_in, verify, BankRef, FormatProblem, ParticipantInfo,
+    PendingResult, QuizResult, VerifiedResult, VerifyError,
 };

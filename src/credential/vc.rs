@@ -250,9 +250,16 @@ impl PendingResult {
 /// [`verify`] up to the signature check, which the returned [`PendingResult`] does.
 pub fn read_result(text: &str) -> Result<PendingResult, VerifyError> {
     // The tree's arrays and objects: about eight bytes of tree for each byte of a result file.
-    let arena = Arena::with_capacity(text.len() * 8);
+    read_result_in(text, &mut Arena::with_capacity(text.len() * 8))
+}
+
+/// [`read_result`] with the document's tree in `arena`, emptied first: a verifier of many
+/// files keeps one arena, which soon has room for any of them.
+pub fn read_result_in(text: &str, arena: &mut Arena) -> Result<PendingResult, VerifyError> {
+    arena.reset();
+    let arena = &*arena;
     let (document, canonical_text) =
-        parse_tree_noting_form(text, &arena).map_err(|error| match error.kind {
+        parse_tree_noting_form(text, arena).map_err(|error| match error.kind {
             JsonErrorKind::DuplicateMember(name) => VerifyError::DuplicateMember {
                 name,
                 line: error.line,

@@ -9,6 +9,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use hocso::credential::strict_json::Arena;
 use hocso::rank::{Entry, RankConfig, Ranker, Ranking};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
@@ -62,13 +63,13 @@ pub fn rank_files(
     Batches(Walk::new(inputs)).par_bridge().for_each(|batch| {
         // The batch's files are read first and their signatures checked after, in a row,
         // which keeps the curve code and tables in cache (see `PendingResult`).
-        let mut buffer = Vec::new();
+        let (mut buffer, mut arena) = (Vec::new(), Arena::new());
         let read: Vec<_> = batch
             .into_iter()
             .map(|found| {
                 let path = found?;
                 match read_into(&path, &mut buffer) {
-                    Ok(bytes) => Ok((read_bytes(bytes), path)),
+                    Ok(bytes) => Ok((read_bytes(bytes, &mut arena), path)),
                     Err(e) => Err((path, e)),
                 }
             })

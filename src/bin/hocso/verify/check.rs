@@ -8,7 +8,8 @@ use std::path::Path;
 
 use hocso::attempt::PreparedBank;
 use hocso::bank::{digest, Bank};
-use hocso::credential::{read_result, regrade, PendingResult, Regraded, VerifiedResult};
+use hocso::credential::strict_json::Arena;
+use hocso::credential::{read_result_in, regrade, PendingResult, Regraded, VerifiedResult};
 
 /// The banks results are regraded against, by digest, each prepared once for its replays.
 #[derive(Debug, Default)]
@@ -57,12 +58,13 @@ pub fn check_file(path: &Path, banks: &Banks) -> std::io::Result<Result<Checked,
 
 /// Judges the bytes of a file.
 pub fn check_bytes(bytes: &[u8], banks: &Banks) -> Result<Checked, Invalid> {
-    read_bytes(bytes).and_then(|pending| finish(pending, banks))
+    read_bytes(bytes, &mut Arena::new()).and_then(|pending| finish(pending, banks))
 }
 
 /// The first half of [`check_bytes`]: everything up to the signature check (see
-/// [`PendingResult`]), so that a batch of files can have their signatures checked together.
-pub fn read_bytes(bytes: &[u8]) -> Result<PendingResult, Invalid> {
+/// [`PendingResult`]), the document's tree in `arena`, so that a batch of files can share one
+/// arena and have their signatures checked together.
+pub fn read_bytes(bytes: &[u8], arena: &mut Arena) -> Result<PendingResult, Invalid> {
     let text = std::str::from_utf8(bytes).map_err(|e| Invalid {
         code: "not_utf8",
         reason: format!(
@@ -70,12 +72,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<PendingResult, Invalid> {
             e.valid_up_to()
         ),
     })?;
-    read(text)
-}
-
-/// The first half of judging the text of a file.
-fn read(text: &str) -> Result<PendingResult, Invalid> {
-    read_result(text).map_err(|e| Invalid {
+    read_result_in(text, arena).map_err(|e| Invalid {
         code: e.code(),
         reason: e.to_string(),
     })
