@@ -700,7 +700,8 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
-#[cfg(test)]
+// proptest is a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use proptest::prelude::*;
 
