@@ -87,7 +87,7 @@ pub struct VerifiedProof {
 /// then check all their signatures in a row, which keeps the curve code and tables in cache.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingProof {
-    proof: VerifiedProof,
+    signer: DidKey,
     hash_data: [u8; 64],
     signature: Signature,
 }
@@ -95,18 +95,18 @@ pub struct PendingProof {
 impl PendingProof {
     /// Who the proof says signed.
     pub fn signer(&self) -> &DidKey {
-        &self.proof.signer
+        &self.signer
     }
 
     /// The last step of 3.3.2 (3.3.7's Ed25519 check, RFC 8032 5.1.7 verification in its
     /// strict form): the signature over the hash data, by the verification method's key.
-    pub fn verify(self) -> Result<VerifiedProof, ProofError> {
-        self.proof
-            .signer
+    /// Returns the signer.
+    pub fn verify(self) -> Result<DidKey, ProofError> {
+        self.signer
             .verifying_key()
             .verify_strict(&self.hash_data, &self.signature)
             .map_err(|_| ProofError::SignatureInvalid)?;
-        Ok(self.proof)
+        Ok(self.signer)
     }
 }
 
@@ -142,14 +142,29 @@ pub fn verify_proof(
     secured: &[(JsonStr<'_>, Json<'_>)],
     canonical_text: Option<CanonicalText<'_>>,
 ) -> Result<VerifiedProof, ProofError> {
-    read_proof(secured, canonical_text)?.verify()
+    let (pending, canonical_document, canonical_config) = prepare(secured, canonical_text)?;
+    Ok(VerifiedProof {
+        signer: pending.verify()?,
+        canonical_document,
+        canonical_config,
+    })
 }
 
 /// [`verify_proof`] but for the signature check, which the returned [`PendingProof`] does.
+/// The canonical forms are hashed and let go at once, so a batch of pending proofs is small.
 pub fn read_proof(
     secured: &[(JsonStr<'_>, Json<'_>)],
     canonical_text: Option<CanonicalText<'_>>,
 ) -> Result<PendingProof, ProofError> {
+    prepare(secured, canonical_text).map(|(pending, _, _)| pending)
+}
+
+/// 3.3.2 up to the signature check: the pending check, and the transformed document and the
+/// canonical proof configuration that were hashed.
+fn prepare(
+    secured: &[(JsonStr<'_>, Json<'_>)],
+    canonical_text: Option<CanonicalText<'_>>,
+) -> Result<(PendingProof, Vec<u8>, Vec<u8>), ProofError> {
     let proof = match member(secured, "proof") {
         Some(Json::Object(proof)) => proof,
         Some(Json::Array(_)) => return Err(ProofError::ProofSet),
@@ -220,15 +235,12 @@ pub fn read_proof(
     let hash_data = hash(&canonical_document, &canonical_config);
     let signer = DidKey::parse_verification_method(&string("verificationMethod")?)
         .map_err(ProofError::VerificationMethod)?;
-    Ok(PendingProof {
-        proof: VerifiedProof {
-            signer,
-            canonical_document,
-            canonical_config,
-        },
+    let pending = PendingProof {
+        signer,
         hash_data,
         signature,
-    })
+    };
+    Ok((pending, canonical_document, canonical_config))
 }
 
 /// 3.3.3 Transformation: the JCS canonical form of the unsecured document.

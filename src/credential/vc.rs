@@ -237,7 +237,7 @@ pub struct PendingResult {
 impl PendingResult {
     /// Checks the signature and returns the verified result, or why it is not one.
     pub fn verify(self) -> Result<VerifiedResult, VerifyError> {
-        let issuer = self.proof.verify().map_err(proof_error)?.signer;
+        let issuer = self.proof.verify().map_err(proof_error)?;
         let (valid_from, result) = self.claims?;
         Ok(VerifiedResult {
             issuer,
