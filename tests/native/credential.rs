@@ -8,7 +8,7 @@ use hocso::credential::did_key::{decode_base58btc, encode_base58btc, DidKey, Did
 use hocso::credential::proof::{create_proof, ProofError};
 use hocso::credential::strict_json::{parse_strict, JsonError, JsonErrorKind};
 use hocso::credential::{
-    issue, verify, BankRef, FormatProblem, ParticipantInfo, QuizResult, VerifyError,
+    issue, read_result, verify, BankRef, FormatProblem, ParticipantInfo, QuizResult, VerifyError,
 };
 use serde_json::{json, Value};
 
@@ -349,6 +349,20 @@ fn every_single_leaf_tamper_is_rejected() {
             assert!(outcome.is_err(), "tamper at {path:?} accepted");
         }
     }
+}
+
+/// Reading leaves the signature for last: what `verify` checks after it (here a subject that no
+/// longer reads) is held back, so the reason is still the signature; what it checks before it
+/// (the JSON) is the reading's error; a signed file's claims come back once the signature holds.
+#[test]
+fn reading_holds_back_what_comes_after_the_signature() {
+    let mut subject = signed();
+    subject["credentialSubject"]["seed"] = json!(["not", "a", "seed"]);
+    let pending = read_result(&text(&subject)).expect("reads up to the signature");
+    assert_eq!(pending.verify().unwrap_err().code(), "signature_invalid");
+    assert_eq!(read_result("{").unwrap_err().code(), "bad_json");
+    let pending = read_result(&text(&signed())).expect("reads");
+    assert_eq!(pending.verify().expect("verifies").result, result());
 }
 
 #[test]
