@@ -610,8 +610,13 @@ fn string_stop(bytes: &[u8]) -> Option<usize> {
     }
     let rest = chunks.remainder();
     rest.iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .position(|&b| ends_plain_run(b))
         .map(|offset| at + offset)
+}
+
+/// A quote, a backslash or a control character: what ends a run of plain string text.
+fn ends_plain_run(b: u8) -> bool {
+    b == b'"' || b == b'\\' || b < 0x20
 }
 
 /// Whether `a` sorts before `b` byte by byte (for ASCII names, the order RFC 8785 sorts in). Names

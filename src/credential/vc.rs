@@ -280,8 +280,8 @@ pub fn read_result_in(text: &str, arena: &mut Arena) -> Result<PendingResult, Ve
     Ok(PendingResult { proof, claims })
 }
 
-/// What the credential says besides its proof, `validFrom` and the quiz result, once its proof
-/// purpose and its issuer (`signer`) are checked.
+/// What the credential claims besides its proof (`validFrom` and the quiz result), once its
+/// proof purpose and its issuer (`signer`) are checked.
 fn claims(document: &Json<'_>, signer: &DidKey) -> Result<(i64, QuizResult), VerifyError> {
     let purpose = document
         .get("proof")

@@ -9,7 +9,9 @@ use std::path::Path;
 use hocso::attempt::PreparedBank;
 use hocso::bank::{digest, Bank};
 use hocso::credential::strict_json::Arena;
-use hocso::credential::{read_result_in, regrade, PendingResult, Regraded, VerifiedResult};
+use hocso::credential::{
+    read_result_in, regrade, PendingResult, RegradeError, Regraded, VerifiedResult, VerifyError,
+};
 
 /// The banks results are regraded against, by digest, each prepared once for its replays.
 #[derive(Debug, Default)]
@@ -72,23 +74,32 @@ pub fn read_bytes(bytes: &[u8], arena: &mut Arena) -> Result<PendingResult, Inva
             e.valid_up_to()
         ),
     })?;
-    read_result_in(text, arena).map_err(|e| Invalid {
-        code: e.code(),
-        reason: e.to_string(),
-    })
+    Ok(read_result_in(text, arena)?)
 }
 
 /// The second half of [`check_bytes`]: the signature, then regrading.
 pub fn finish(pending: PendingResult, banks: &Banks) -> Result<Checked, Invalid> {
-    let verified = pending.verify().map_err(|e| Invalid {
-        code: e.code(),
-        reason: e.to_string(),
-    })?;
-    let regraded = regrade(&verified.result, |d| banks.get(d)).map_err(|e| Invalid {
-        code: e.code(),
-        reason: e.to_string(),
-    })?;
+    let verified = pending.verify()?;
+    let regraded = regrade(&verified.result, |d| banks.get(d))?;
     Ok(Checked { verified, regraded })
+}
+
+impl From<VerifyError> for Invalid {
+    fn from(e: VerifyError) -> Self {
+        Invalid {
+            code: e.code(),
+            reason: e.to_string(),
+        }
+    }
+}
+
+impl From<RegradeError> for Invalid {
+    fn from(e: RegradeError) -> Self {
+        Invalid {
+            code: e.code(),
+            reason: e.to_string(),
+        }
+    }
 }
 
 /// `m:ss.mmm`, how durations are shown.
