@@ -9,11 +9,13 @@
 //! so callers can stream files.
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::{hash_map, HashMap};
+use std::hash::BuildHasher;
+
+use hashbrown::hash_table::{self, HashTable};
 
 /// One verified, regraded result. Its `Ord` (field by field) is only the last resort that
 /// makes every choice independent of input order.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Entry {
     /// The participant key (the issuer's `did:key`).
     pub participant: String,
@@ -91,12 +93,23 @@ pub fn rank(entries: impl IntoIterator<Item = Entry>, config: RankConfig) -> Ran
 #[derive(Debug, Clone)]
 pub struct Ranker {
     config: RankConfig,
-    /// Per participant, the entries that can still be the one that counts: one for
-    /// [`Keep::Earliest`]; for [`Keep::Best`] all with the highest score so far (which of
-    /// them ranks best depends on the final full-score count).
-    candidates: HashMap<String, Vec<Entry>>,
+    /// Per participant, the entries that can still be the one that counts.
+    kept: Vec<Candidates>,
+    /// Where each participant's candidates are in `kept`, found by hashing the participant key
+    /// (the key is stored once, in the entries).
+    index: HashTable<usize>,
+    hasher: foldhash::fast::RandomState,
     duplicates: Vec<Entry>,
     late: Vec<Entry>,
+}
+
+/// The entries of one participant that can still be the one that counts: one for
+/// [`Keep::Earliest`]; for [`Keep::Best`] all with the highest score so far (which of them
+/// ranks best depends on the final full-score count).
+#[derive(Debug, Clone)]
+struct Candidates {
+    first: Entry,
+    more: Vec<Entry>,
 }
 
 impl Ranker {
@@ -104,7 +117,9 @@ impl Ranker {
     pub fn new(config: RankConfig) -> Self {
         Ranker {
             config,
-            candidates: HashMap::new(),
+            kept: Vec::new(),
+            index: HashTable::new(),
+            hasher: foldhash::fast::RandomState::default(),
             duplicates: Vec::new(),
             late: Vec::new(),
         }
@@ -120,27 +135,42 @@ impl Ranker {
             self.late.push(entry);
             return;
         }
-        let kept = match self.candidates.entry(entry.participant.clone()) {
-            hash_map::Entry::Occupied(kept) => kept.into_mut(),
-            hash_map::Entry::Vacant(slot) => {
-                slot.insert(vec![entry]);
+        let Ranker {
+            kept,
+            index,
+            hasher,
+            ..
+        } = self;
+        let slot = match index.entry(
+            hasher.hash_one(&entry.participant),
+            |&slot| kept[slot].first.participant == entry.participant,
+            |&slot| hasher.hash_one(&kept[slot].first.participant),
+        ) {
+            hash_table::Entry::Occupied(found) => *found.get(),
+            hash_table::Entry::Vacant(free) => {
+                free.insert(kept.len());
+                kept.push(Candidates {
+                    first: entry,
+                    more: Vec::new(),
+                });
                 return;
             }
         };
+        let Candidates { first, more } = &mut kept[slot];
         match self.config.keep {
             Keep::Earliest => {
-                if submission_order(&entry) < submission_order(&kept[0]) {
-                    self.duplicates.push(std::mem::replace(&mut kept[0], entry));
+                if submission_order(&entry) < submission_order(first) {
+                    self.duplicates.push(std::mem::replace(first, entry));
                 } else {
                     self.duplicates.push(entry);
                 }
             }
-            Keep::Best => match entry.score.cmp(&kept[0].score) {
+            Keep::Best => match entry.score.cmp(&first.score) {
                 Ordering::Greater => {
-                    self.duplicates.append(kept);
-                    kept.push(entry);
+                    self.duplicates.push(std::mem::replace(first, entry));
+                    self.duplicates.append(more);
                 }
-                Ordering::Equal => kept.push(entry),
+                Ordering::Equal => more.push(entry),
                 Ordering::Less => self.duplicates.push(entry),
             },
         }
@@ -149,33 +179,43 @@ impl Ranker {
     /// The ranking.
     pub fn finish(self) -> Ranking {
         let Ranker {
-            candidates,
+            mut kept,
             mut duplicates,
             late,
             ..
         } = self;
         // All candidates of a participant share the (highest) score, so the full-score count
         // is known before choosing among them.
-        let full_scores = candidates
-            .values()
-            .filter(|kept| kept[0].score >= kept[0].max_score)
+        let full_scores = kept
+            .iter()
+            .filter(|kept| kept.first.score >= kept.first.max_score)
             .count() as u64;
-        let mut chosen = Vec::with_capacity(candidates.len());
-        for mut kept in candidates.into_values() {
-            kept.sort_by(|a, b| order(a, b, full_scores).then_with(|| a.cmp(b)));
-            let mut kept = kept.into_iter();
-            chosen.extend(kept.next());
-            duplicates.extend(kept);
+        for Candidates { first, more } in &mut kept {
+            if more.is_empty() {
+                continue;
+            }
+            more.push(std::mem::take(first));
+            more.sort_by(|a, b| order(a, b, full_scores).then_with(|| a.cmp(b)));
+            *first = more.remove(0);
+            duplicates.append(more);
         }
-        chosen.sort_by(|a, b| {
-            order(a, b, full_scores).then_with(|| a.participant.cmp(&b.participant))
+        // The contest order is sorted on keys copied out of the entries, which then move
+        // once, into their rows.
+        let mut ranked: Vec<(RankKey, usize)> = kept
+            .iter()
+            .enumerate()
+            .map(|(slot, kept)| (rank_key(&kept.first, full_scores), slot))
+            .collect();
+        ranked.sort_unstable_by(|(a, a_slot), (b, b_slot)| {
+            a.cmp(b).then_with(|| {
+                let participant = |slot: &usize| &kept[*slot].first.participant;
+                participant(a_slot).cmp(participant(b_slot))
+            })
         });
         duplicates.sort();
-        let mut rows: Vec<Row> = Vec::with_capacity(chosen.len());
-        for (index, entry) in chosen.into_iter().enumerate() {
-            let tied_with_previous = rows
-                .last()
-                .is_some_and(|previous| order(&previous.entry, &entry, full_scores).is_eq());
+        let mut rows: Vec<Row> = Vec::with_capacity(ranked.len());
+        for (index, (key, slot)) in ranked.iter().enumerate() {
+            let tied_with_previous = index > 0 && ranked[index - 1].0 == *key;
             let rank = match rows.last_mut() {
                 Some(previous) if tied_with_previous => {
                     previous.tied = true;
@@ -186,8 +226,8 @@ impl Ranker {
             rows.push(Row {
                 rank,
                 tied: tied_with_previous,
-                prediction_error: entry.prediction.abs_diff(full_scores),
-                entry,
+                prediction_error: key.1,
+                entry: std::mem::take(&mut kept[*slot].first),
             });
         }
         let mut late = late;
@@ -201,17 +241,22 @@ impl Ranker {
     }
 }
 
+/// What the contest order compares: score (desc), prediction error, duration, submission time.
+type RankKey = (Reverse<u32>, u64, u64, i64);
+
+/// The contest order's key of an entry, given the number of full scores.
+fn rank_key(e: &Entry, full_scores: u64) -> RankKey {
+    (
+        Reverse(e.score),
+        e.prediction.abs_diff(full_scores),
+        e.duration_ms,
+        e.submitted_at,
+    )
+}
+
 /// The contest order: `Less` ranks first.
 fn order(a: &Entry, b: &Entry, full_scores: u64) -> Ordering {
-    let key = |e: &Entry| {
-        (
-            Reverse(e.score),
-            e.prediction.abs_diff(full_scores),
-            e.duration_ms,
-            e.submitted_at,
-        )
-    };
-    key(a).cmp(&key(b))
+    rank_key(a, full_scores).cmp(&rank_key(b, full_scores))
 }
 
 /// Earliest first; simultaneous submissions by duration, then the whole entry.
