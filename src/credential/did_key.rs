@@ -161,12 +161,13 @@ const BASE58_DIGITS: [u8; 128] = {
 };
 
 /// Base58 decoding: each leading `1` is a zero byte, the rest is a big-endian number. The
-/// number is built five digits at a time (58^5 < 2^32) in 32-bit limbs, so a 64-byte signature
-/// takes a few hundred multiplications rather than one pass over the output per digit.
+/// number is built ten digits at a time (58^10 < 2^64) in 64-bit limbs, so a 64-byte
+/// signature takes about a hundred multiplications rather than one pass over the output per
+/// digit.
 fn decode_base58(text: &[u8]) -> Option<Vec<u8>> {
     let zeros = text.iter().take_while(|&&c| c == b'1').count();
-    let mut limbs: Vec<u32> = Vec::with_capacity(text.len() / 5 + 2); // little-endian
-    for chunk in text[zeros..].chunks(5) {
+    let mut limbs: Vec<u64> = Vec::with_capacity(text.len() / 10 + 2); // little-endian
+    for chunk in text[zeros..].chunks(10) {
         let (mut value, mut scale) = (0u64, 1u64);
         for &c in chunk {
             let digit = *BASE58_DIGITS.get(usize::from(c))?;
@@ -176,19 +177,19 @@ fn decode_base58(text: &[u8]) -> Option<Vec<u8>> {
             value = value * 58 + u64::from(digit);
             scale *= 58;
         }
-        let mut carry = value;
+        let mut carry = u128::from(value);
         for limb in &mut limbs {
-            let next = u64::from(*limb) * scale + carry;
-            *limb = next as u32;
-            carry = next >> 32;
+            let next = u128::from(*limb) * u128::from(scale) + carry;
+            *limb = next as u64;
+            carry = next >> 64;
         }
-        while carry > 0 {
-            limbs.push(carry as u32);
-            carry >>= 32;
+        if carry > 0 {
+            limbs.push(carry as u64);
         }
     }
+    let mut bytes = Vec::with_capacity(zeros + 8 * limbs.len());
+    bytes.resize(zeros, 0);
     let number = limbs.iter().rev().flat_map(|limb| limb.to_be_bytes());
-    let mut bytes = vec![0; zeros];
     bytes.extend(number.skip_while(|&byte| byte == 0));
     Some(bytes)
 }
