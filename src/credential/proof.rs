@@ -145,7 +145,7 @@ pub fn verify_proof(
     let (pending, canonical_document, canonical_config) = prepare(secured, canonical_text)?;
     Ok(VerifiedProof {
         signer: pending.verify()?,
-        canonical_document,
+        canonical_document: canonical_document.concat(),
         canonical_config,
     })
 }
@@ -159,12 +159,12 @@ pub fn read_proof(
     prepare(secured, canonical_text).map(|(pending, _, _)| pending)
 }
 
-/// 3.3.2 up to the signature check: the pending check, and the transformed document and the
-/// canonical proof configuration that were hashed.
-fn prepare(
+/// 3.3.2 up to the signature check: the pending check, and the transformed document (in
+/// parts, which follow each other) and the canonical proof configuration that were hashed.
+fn prepare<'a>(
     secured: &[(JsonStr<'_>, Json<'_>)],
-    canonical_text: Option<CanonicalText<'_>>,
-) -> Result<(PendingProof, Vec<u8>, Vec<u8>), ProofError> {
+    canonical_text: Option<CanonicalText<'a>>,
+) -> Result<(PendingProof, Transformed<'a>, Vec<u8>), ProofError> {
     let proof = match member(secured, "proof") {
         Some(Json::Object(proof)) => proof,
         Some(Json::Array(_)) => return Err(ProofError::ProofSet),
@@ -206,7 +206,7 @@ fn prepare(
         text.without_member(proof_index)
     });
     let canonical_document = match cut {
-        Some(document) => document,
+        Some(parts) => Transformed::Cut(parts),
         None => {
             let context_name = JsonStr::plain("@context");
             let mut document: Vec<(&JsonStr<'_>, &Json<'_>)> = secured
@@ -217,7 +217,7 @@ fn prepare(
             if let Some(context) = proof_context.or(document_context) {
                 document.push((&context_name, context));
             }
-            canonicalize_members(&document).map_err(unsafe_number)?
+            Transformed::Built(canonicalize_members(&document).map_err(unsafe_number)?)
         }
     };
     if let Some(created) = member(proof, "created") {
@@ -232,7 +232,7 @@ fn prepare(
         .map(|(name, value)| (name, value))
         .collect();
     let canonical_config = canonicalize_members(&options).map_err(unsafe_number)?;
-    let hash_data = hash(&canonical_document, &canonical_config);
+    let hash_data = hash_parts(&canonical_document.parts(), &canonical_config);
     let signer = DidKey::parse_verification_method(&string("verificationMethod")?)
         .map_err(ProofError::VerificationMethod)?;
     let pending = PendingProof {
@@ -255,10 +255,41 @@ pub fn transform(
 /// 3.3.4 Hashing: SHA-256 of the canonical proof configuration followed by SHA-256 of the
 /// transformed document.
 pub fn hash(transformed_document: &[u8], canonical_proof_config: &[u8]) -> [u8; 64] {
+    hash_parts(&[transformed_document], canonical_proof_config)
+}
+
+/// [`hash`] of a transformed document given as parts that follow each other.
+fn hash_parts(transformed_document: &[&[u8]], canonical_proof_config: &[u8]) -> [u8; 64] {
+    let mut document = Sha256::new();
+    transformed_document
+        .iter()
+        .for_each(|part| document.update(part));
     let mut hash_data = [0u8; 64];
     hash_data[..32].copy_from_slice(&Sha256::digest(canonical_proof_config));
-    hash_data[32..].copy_from_slice(&Sha256::digest(transformed_document));
+    hash_data[32..].copy_from_slice(&document.finalize());
     hash_data
+}
+
+/// The transformed document (3.3.3) as verification finds it.
+enum Transformed<'a> {
+    /// The secured document's canonical text around its `proof` member.
+    Cut([&'a [u8]; 2]),
+    /// Canonicalised from the tree.
+    Built(Vec<u8>),
+}
+
+impl Transformed<'_> {
+    /// The canonical text, in parts that follow each other.
+    fn parts(&self) -> [&[u8]; 2] {
+        match self {
+            Transformed::Cut(parts) => *parts,
+            Transformed::Built(text) => [text, &[]],
+        }
+    }
+
+    fn concat(&self) -> Vec<u8> {
+        self.parts().concat()
+    }
 }
 
 /// 3.3.5 Proof Configuration: checks `type`, `cryptosuite` and `created`, and returns the JCS
@@ -322,9 +353,21 @@ fn context_values<'t, 'a>(context: &'t Json<'a>) -> &'t [Json<'a>] {
     }
 }
 
-/// Whether two values are the same JSON (the same canonical form).
+/// Whether two values are the same JSON (the same canonical form). Values written alike are,
+/// unless they hold a number (the one kind of value canonicalisation can refuse).
 fn same_json(a: &Json<'_>, b: &Json<'_>) -> bool {
-    matches!((canonicalize_tree(a), canonicalize_tree(b)), (Ok(a), Ok(b)) if a == b)
+    (a == b && numberless(a))
+        || matches!((canonicalize_tree(a), canonicalize_tree(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+/// Whether a value holds no number.
+fn numberless(value: &Json<'_>) -> bool {
+    match value {
+        Json::Number(_) => false,
+        Json::Array(items) => items.iter().all(numberless),
+        Json::Object(members) => members.iter().all(|(_, value)| numberless(value)),
+        Json::Null | Json::Bool(_) | Json::String(_) => true,
+    }
 }
 
 fn unsafe_number(UnsafeNumber(number): UnsafeNumber) -> ProofError {

@@ -235,8 +235,9 @@ impl<'a> CanonicalText<'a> {
 
     /// The canonical text of the object without its member at `index` (in the order the tree
     /// lists them), which is the canonical form of the object without that member: removing
-    /// a member leaves the others in order. `None` if there is no such member.
-    pub fn without_member(&self, index: usize) -> Option<Vec<u8>> {
+    /// a member leaves the others in order. It is given as the text before the member and the
+    /// text after it, so it can be hashed without a copy. `None` if there is no such member.
+    pub fn without_member(&self, index: usize) -> Option<[&'a [u8]; 2]> {
         let &(start, end) = self.members.get(index)?;
         // The member goes with the comma before it, or after it when it is the first.
         let (cut_start, cut_end) = if index > 0 {
@@ -247,10 +248,7 @@ impl<'a> CanonicalText<'a> {
             (start, end)
         };
         let bytes = self.text.as_bytes();
-        let mut out = Vec::with_capacity(bytes.len() - (cut_end - cut_start));
-        out.extend_from_slice(&bytes[..cut_start]);
-        out.extend_from_slice(&bytes[cut_end..]);
-        Some(out)
+        Some([&bytes[..cut_start], &bytes[cut_end..]])
     }
 }
 

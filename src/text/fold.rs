@@ -17,6 +17,9 @@ const TABLE: [(char, &str); 7] = [
 
 /// Folds one lower- or upper-case character; `None` for a combining mark, which folding drops.
 pub fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
     if ('\u{300}'..='\u{36f}').contains(&c) {
         return None;
     }

@@ -118,7 +118,7 @@ proptest! {
                 for (index, (name, _)) in tree.as_object().unwrap_or_default().iter().enumerate() {
                     let mut without = value.as_object().expect("an object").clone();
                     without.remove(name.raw());
-                    let cut = already_canonical.without_member(index).expect("a member");
+                    let cut = already_canonical.without_member(index).expect("a member").concat();
                     prop_assert_eq!(
                         String::from_utf8(cut).expect("utf-8"),
                         serde_json_canonicalizer::to_string(&without).expect("reference")
