@@ -38,6 +38,8 @@ mod check;
 #[allow(dead_code)]
 #[path = "../src/bin/hocso/simulate/participants.rs"]
 mod participants;
+#[path = "../src/bin/hocso/rank/open.rs"]
+mod open;
 #[allow(dead_code)]
 #[path = "../src/bin/hocso/rank/pipeline.rs"]
 mod pipeline;

@@ -7,12 +7,13 @@ use std::collections::BTreeMap;
 use std::fs::{self, File, ReadDir};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use hocso::credential::strict_json::Arena;
 use hocso::rank::{Entry, RankConfig, Ranker, Ranking};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
+use super::open::Directory;
 use crate::verify::check::{finish, read_bytes, Banks, Checked, Invalid};
 
 /// What the pipeline produced.
@@ -67,8 +68,8 @@ pub fn rank_files(
         let read: Vec<_> = batch
             .into_iter()
             .map(|found| {
-                let path = found?;
-                match read_into(&path, &mut buffer) {
+                let (path, directory) = found?;
+                match read_into(&path, directory.as_deref(), &mut buffer) {
                     Ok(bytes) => Ok((read_bytes(bytes, &mut arena), path)),
                     Err(e) => Err((path, e)),
                 }
@@ -141,11 +142,19 @@ fn entry(checked: Checked, path: &Path) -> Entry {
     }
 }
 
-/// Reads the file at `path` into `buffer` (one buffer serves a whole batch of files, growing
-/// as needed) and returns its bytes. It reads until end of file without asking for the file's
-/// size first, which `read_to_end` does with two more system calls per file.
-fn read_into<'b>(path: &Path, buffer: &'b mut Vec<u8>) -> io::Result<&'b [u8]> {
-    let mut file = File::open(path)?;
+/// Reads the file at `path` (in `directory`, when the walk found it there) into `buffer` (one
+/// buffer serves a whole batch of files, growing as needed) and returns its bytes. It reads
+/// until end of file without asking for the file's size first, which `read_to_end` does with
+/// two more system calls per file.
+fn read_into<'b>(
+    path: &Path,
+    directory: Option<&Directory>,
+    buffer: &'b mut Vec<u8>,
+) -> io::Result<&'b [u8]> {
+    let mut file = match directory {
+        Some(directory) => directory.open_file(path)?,
+        None => File::open(path)?,
+    };
     let mut filled = 0;
     loop {
         if filled == buffer.len() {
@@ -179,7 +188,8 @@ impl Iterator for Batches<'_> {
 /// (symbolic links to directories are not followed, so the walk cannot loop).
 struct Walk<'a> {
     named: std::slice::Iter<'a, PathBuf>,
-    open: Vec<ReadDir>,
+    /// The directories being listed, each with a handle its files are opened through.
+    open: Vec<(ReadDir, Option<Arc<Directory>>)>,
 }
 
 impl<'a> Walk<'a> {
@@ -191,24 +201,34 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// A result file found by the walk, or what could not be read on the way.
-type Found = Result<PathBuf, (PathBuf, io::Error)>;
+/// A result file found by the walk (with the directory it was found in), or what could not be
+/// read on the way.
+type Found = Result<(PathBuf, Option<Arc<Directory>>), (PathBuf, io::Error)>;
+
+impl Walk<'_> {
+    /// Starts listing the directory at `path`.
+    fn list(&mut self, path: &Path) -> io::Result<()> {
+        let listing = fs::read_dir(path)?;
+        self.open
+            .push((listing, Directory::open(path).map(Arc::new)));
+        Ok(())
+    }
+}
 
 impl Iterator for Walk<'_> {
     type Item = Found;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let Some(dir) = self.open.last_mut() else {
+            let Some((dir, directory)) = self.open.last_mut() else {
                 let path = self.named.next()?.clone();
                 if path.is_dir() {
-                    match fs::read_dir(&path) {
-                        Ok(dir) => self.open.push(dir),
-                        Err(e) => return Some(Err((path, e))),
+                    if let Err(e) = self.list(&path) {
+                        return Some(Err((path, e)));
                     }
                     continue;
                 }
-                return Some(Ok(path));
+                return Some(Ok((path, None)));
             };
             let Some(entry) = dir.next() else {
                 self.open.pop();
@@ -220,12 +240,13 @@ impl Iterator for Walk<'_> {
             };
             let path = entry.path();
             match entry.file_type() {
-                Ok(kind) if kind.is_dir() => match fs::read_dir(&path) {
-                    Ok(dir) => self.open.push(dir),
-                    Err(e) => return Some(Err((path, e))),
-                },
+                Ok(kind) if kind.is_dir() => {
+                    if let Err(e) = self.list(&path) {
+                        return Some(Err((path, e)));
+                    }
+                }
                 Ok(_) if path.extension().is_some_and(|ext| ext == "json") => {
-                    return Some(Ok(path))
+                    return Some(Ok((path, directory.clone())));
                 }
                 Ok(_) => {}
                 Err(e) => return Some(Err((path, e))),
