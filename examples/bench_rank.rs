@@ -35,11 +35,11 @@ use rayon::prelude::*;
 #[allow(dead_code)]
 #[path = "../src/bin/hocso/verify/check.rs"]
 mod check;
+#[path = "../src/bin/hocso/rank/open.rs"]
+mod open;
 #[allow(dead_code)]
 #[path = "../src/bin/hocso/simulate/participants.rs"]
 mod participants;
-#[path = "../src/bin/hocso/rank/open.rs"]
-mod open;
 #[allow(dead_code)]
 #[path = "../src/bin/hocso/rank/pipeline.rs"]
 mod pipeline;
