@@ -94,7 +94,7 @@ pub fn rank(entries: impl IntoIterator<Item = Entry>, config: RankConfig) -> Ran
 pub struct Ranker {
     config: RankConfig,
     /// Per participant, the entries that can still be the one that counts.
-    kept: Vec<Candidates>,
+    kept: Chunked<Candidates>,
     /// Where each participant's candidates are in `kept`, found by hashing the participant key
     /// (the key is stored once, in the entries).
     index: HashTable<usize>,
@@ -117,7 +117,7 @@ impl Ranker {
     pub fn new(config: RankConfig) -> Self {
         Ranker {
             config,
-            kept: Vec::new(),
+            kept: Chunked::default(),
             index: HashTable::new(),
             hasher: foldhash::fast::RandomState::default(),
             duplicates: Vec::new(),
@@ -190,7 +190,7 @@ impl Ranker {
             .iter()
             .filter(|kept| kept.first.score >= kept.first.max_score)
             .count() as u64;
-        for Candidates { first, more } in &mut kept {
+        for Candidates { first, more } in kept.iter_mut() {
             if more.is_empty() {
                 continue;
             }
@@ -241,6 +241,63 @@ impl Ranker {
     }
 }
 
+/// Items in chunks of a fixed capacity, so growing never moves what is already stored: a
+/// million entries need no copy of a growing array (nor twice its memory while it grows).
+#[derive(Debug, Clone)]
+struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked { chunks: Vec::new() }
+    }
+}
+
+/// Items per chunk.
+const CHUNK: usize = 4096;
+
+impl<T> Chunked<T> {
+    fn len(&self) -> usize {
+        self.chunks
+            .last()
+            .map_or(0, |last| (self.chunks.len() - 1) * CHUNK + last.len())
+    }
+
+    fn push(&mut self, item: T) {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < CHUNK => last.push(item),
+            _ => {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                chunk.push(item);
+                self.chunks.push(chunk);
+            }
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flatten()
+    }
+
+    fn iter_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.chunks.iter_mut().flatten()
+    }
+}
+
+impl<T> std::ops::Index<usize> for Chunked<T> {
+    type Output = T;
+
+    fn index(&self, index: usize) -> &T {
+        &self.chunks[index / CHUNK][index % CHUNK]
+    }
+}
+
+impl<T> std::ops::IndexMut<usize> for Chunked<T> {
+    fn index_mut(&mut self, index: usize) -> &mut T {
+        &mut self.chunks[index / CHUNK][index % CHUNK]
+    }
+}
+
 /// What the contest order compares: score (desc), prediction error, duration, submission time.
 type RankKey = (Reverse<u32>, u64, u64, i64);
 
@@ -262,4 +319,29 @@ fn order(a: &Entry, b: &Entry, full_scores: u64) -> Ordering {
 /// Earliest first; simultaneous submissions by duration, then the whole entry.
 fn submission_order(e: &Entry) -> (i64, u64, &Entry) {
     (e.submitted_at, e.duration_ms, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunked_storage_keeps_order_and_places_across_chunks() {
+        let mut items = Chunked::default();
+        assert_eq!(items.len(), 0);
+        let count = 2 * CHUNK + 5;
+        for item in 0..count {
+            items.push(item);
+            assert_eq!(items.len(), item + 1);
+        }
+        assert_eq!(items.chunks.len(), 3);
+        assert!(items.iter().copied().eq(0..count));
+        for index in [0, CHUNK - 1, CHUNK, 2 * CHUNK, count - 1] {
+            assert_eq!(items[index], index);
+        }
+        items.iter_mut().for_each(|item| *item *= 2);
+        items[CHUNK] += 1;
+        assert_eq!(items[CHUNK], 2 * CHUNK + 1);
+        assert_eq!(items[count - 1], 2 * (count - 1));
+    }
 }
