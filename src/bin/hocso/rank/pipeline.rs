@@ -79,10 +79,8 @@ pub fn rank_files(
             .into_iter()
             .map(|read| {
                 read.map(|(pending, path)| {
-                    match pending.and_then(|pending| finish(pending, banks)) {
-                        Ok(checked) => Ok(entry(checked, path)),
-                        Err(invalid) => Err((invalid, path)),
-                    }
+                    let judged = pending.and_then(|pending| finish(pending, banks));
+                    (judged.map(|checked| entry(checked, &path)), path)
                 })
             })
             .collect();
@@ -93,11 +91,11 @@ pub fn rank_files(
         for judged in judged {
             state.summary.files += 1;
             match judged {
-                Ok(Ok(entry)) => {
+                Ok((Ok(entry), _)) => {
                     state.summary.valid += 1;
                     state.ranker.push(entry);
                 }
-                Ok(Err((invalid, path))) => {
+                Ok((Err(invalid), path)) => {
                     *state.summary.invalid.entry(invalid.code).or_default() += 1;
                     problems.push((path, Problem::Invalid(invalid)));
                 }
@@ -128,15 +126,12 @@ struct State {
 
 /// The ranking entry of a valid file (made on the worker, so the shared state is locked only
 /// to store it).
-fn entry(checked: Checked, path: PathBuf) -> Entry {
+fn entry(checked: Checked, path: &Path) -> Entry {
     let Checked { verified, regraded } = checked;
     let participant = verified.result.participant;
     Entry {
         participant: verified.issuer.to_string(),
-        source: path
-            .into_os_string()
-            .into_string()
-            .unwrap_or_else(|path| path.to_string_lossy().into_owned()),
+        source: path.to_string_lossy().into_owned(),
         score: regraded.score,
         max_score: regraded.max_score,
         prediction: verified.result.prediction,
