@@ -145,7 +145,7 @@ pub fn verify_proof(
     let (pending, canonical_document, canonical_config) = prepare(secured, canonical_text)?;
     Ok(VerifiedProof {
         signer: pending.verify()?,
-        canonical_document: canonical_document.concat(),
+        canonical_document: canonical_document.parts().concat(),
         canonical_config,
     })
 }
@@ -285,10 +285,6 @@ impl Transformed<'_> {
             Transformed::Cut(parts) => *parts,
             Transformed::Built(text) => [text, &[]],
         }
-    }
-
-    fn concat(&self) -> Vec<u8> {
-        self.parts().concat()
     }
 }
 

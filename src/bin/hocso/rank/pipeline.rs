@@ -199,13 +199,7 @@ impl<'a> Walk<'a> {
             open: Vec::new(),
         }
     }
-}
 
-/// A result file found by the walk (with the directory it was found in), or what could not be
-/// read on the way.
-type Found = Result<(PathBuf, Option<Arc<Directory>>), (PathBuf, io::Error)>;
-
-impl Walk<'_> {
     /// Starts listing the directory at `path`.
     fn list(&mut self, path: &Path) -> io::Result<()> {
         let listing = fs::read_dir(path)?;
@@ -214,6 +208,10 @@ impl Walk<'_> {
         Ok(())
     }
 }
+
+/// A result file found by the walk (with the directory it was found in), or what could not be
+/// read on the way.
+type Found = Result<(PathBuf, Option<Arc<Directory>>), (PathBuf, io::Error)>;
 
 impl Iterator for Walk<'_> {
     type Item = Found;
