@@ -83,7 +83,7 @@ pub fn restore(text: &str) -> Result<SigningKey, RestoreError> {
     let key = decode_secret_multikey(&file.secret_key_multibase)
         .map_err(|_| RestoreError::CorruptSecret)?;
     let did = DidKey::of(&key);
-    if file.public_key_multibase != did.multikey() || file.id != did.to_string() {
+    if file.public_key_multibase != did.multikey() || file.id != did.as_str() {
         return Err(RestoreError::Mismatch);
     }
     Ok(key)

@@ -15,12 +15,13 @@ use thiserror::Error;
 /// The DID method prefix.
 pub const DID_KEY_PREFIX: &str = "did:key:";
 
-/// A `did:key` for one Ed25519 public key, with its Multikey text (the key has one spelling, so
-/// the text is kept rather than encoded again for every display or comparison).
+/// A `did:key` for one Ed25519 public key, with its text (the key has one spelling, so the text
+/// is kept rather than encoded again for every display or comparison).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DidKey {
     key: VerifyingKey,
-    multikey: Box<str>,
+    /// `did:key:z6Mk…`.
+    did: Box<str>,
 }
 
 /// Why a string is not an Ed25519 `did:key`, verification method or Multikey.
@@ -61,8 +62,11 @@ const SECRET_CODEC: [u8; 2] = [0x80, 0x26];
 impl DidKey {
     /// The `did:key` of a public key.
     pub fn new(key: VerifyingKey) -> Self {
-        let multikey = multibase_with_codec(PUBLIC_CODEC, key.as_bytes()).into();
-        DidKey { key, multikey }
+        let multikey = multibase_with_codec(PUBLIC_CODEC, key.as_bytes());
+        DidKey {
+            key,
+            did: format!("{DID_KEY_PREFIX}{multikey}").into(),
+        }
     }
 
     /// The `did:key` of the public half of a signing key.
@@ -78,7 +82,7 @@ impl DidKey {
         let key = decode_public_multikey(multibase)?;
         Ok(DidKey {
             key,
-            multikey: multibase.into(),
+            did: did.into(),
         })
     }
 
@@ -100,7 +104,12 @@ impl DidKey {
 
     /// The public key as Multikey `publicKeyMultibase` (`z6Mk…`).
     pub fn multikey(&self) -> &str {
-        &self.multikey
+        &self.did[DID_KEY_PREFIX.len()..]
+    }
+
+    /// The DID, `did:key:z6Mk…`.
+    pub fn as_str(&self) -> &str {
+        &self.did
     }
 
     /// The verification method id, `did:key:z6Mk…#z6Mk…`.
@@ -112,7 +121,14 @@ impl DidKey {
 
 impl fmt::Display for DidKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{DID_KEY_PREFIX}{}", self.multikey)
+        f.write_str(&self.did)
+    }
+}
+
+impl From<DidKey> for String {
+    /// The DID's text, without a copy.
+    fn from(key: DidKey) -> String {
+        key.did.into_string()
     }
 }
 

@@ -290,13 +290,13 @@ fn claims(document: &Json<'_>, signer: &DidKey) -> Result<(i64, QuizResult), Ver
         return Err(VerifyError::UnknownFormat(FormatProblem::ProofPurpose));
     }
     // A did:key has one spelling, so comparing text is exact (and skips decoding a point).
-    let signer_did = signer.to_string();
+    let signer_did = signer.as_str();
     match document.get("issuer").and_then(Json::as_str) {
         Some(text) if text == signer_did => {}
         Some(text) => {
             return Err(VerifyError::IssuerMismatch {
                 issuer: text.into_owned(),
-                signer: signer_did,
+                signer: signer_did.to_owned(),
             })
         }
         None => return Err(VerifyError::UnknownFormat(FormatProblem::Issuer)),
@@ -306,7 +306,7 @@ fn claims(document: &Json<'_>, signer: &DidKey) -> Result<(i64, QuizResult), Ver
         .and_then(Json::as_str)
         .and_then(|text| parse_timestamp(&text))
         .ok_or(VerifyError::UnknownFormat(FormatProblem::ValidFrom))?;
-    let result = subject(document.get("credentialSubject"), &signer_did)
+    let result = subject(document.get("credentialSubject"), signer_did)
         .map_err(|detail| VerifyError::UnknownFormat(FormatProblem::Subject(detail)))?;
     Ok((valid_from, result))
 }
