@@ -394,6 +394,71 @@ fn rank_keep_best_and_deadline() {
     assert!(text(&out.stderr).contains("\"yesterday\" is not an RFC 3339 time with a zone"));
 }
 
+/// `text` with whitespace before it instead of after, `len` bytes in all (JSON allows it; the
+/// signature is over the value), so that its last byte closes the value.
+fn padded(text: &str, len: usize) -> String {
+    let text = text.trim_end();
+    format!("{}{text}", " ".repeat(len - text.len()))
+}
+
+#[test]
+fn rank_reads_whole_files_of_any_size_named_found_or_linked() {
+    let f = Fixture::new("rank-sizes");
+    let signed = |key: u8, name: &str| {
+        let path = f.signed(
+            &format!("{name}.json"),
+            key,
+            &f.result(name, 3, 1, 1_000, 0),
+        );
+        fs::read_to_string(path).unwrap()
+    };
+    // Files at, just past and well past the reader's starting buffer of 16 KiB are read to
+    // their end (cut short, any would be bad JSON).
+    for (key, name, len) in [(1, "A", 16_384), (2, "B", 16_385), (3, "C", 50_000)] {
+        let text = padded(&signed(key, name), len);
+        file(&f.dir, &format!("{name}.json"), &text);
+        assert_eq!(
+            fs::metadata(f.dir.join(format!("{name}.json")))
+                .unwrap()
+                .len(),
+            len as u64
+        );
+    }
+    let outside = scratch("rank-sizes-outside");
+    let linked = file(&outside, "d.json", &padded(&signed(4, "D"), 20_000));
+    fs::remove_file(f.dir.join("D.json")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&linked, f.dir.join("D-link.json")).unwrap();
+    let named = file(&outside, "e.json", &padded(&signed(5, "E"), 30_000));
+    fs::remove_file(f.dir.join("E.json")).unwrap();
+
+    let dir = f.dir.to_str().unwrap();
+    let out = hocso(
+        &[
+            "rank",
+            "--bank",
+            &f.bank_path,
+            dir,
+            &named,
+            "--format",
+            "csv",
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let mut names: Vec<String> = rows(&text(&out.stdout))
+        .into_iter()
+        .map(|row| row.2)
+        .collect();
+    names.sort_unstable();
+    let expected = if cfg!(unix) {
+        vec!["A", "B", "C", "D", "E"]
+    } else {
+        vec!["A", "B", "C", "E"]
+    };
+    assert_eq!(names, expected, "{}", text(&out.stderr));
+}
+
 #[test]
 fn rank_output_does_not_depend_on_file_order() {
     let f = Fixture::new("rank-order");

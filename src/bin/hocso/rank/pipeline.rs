@@ -68,10 +68,10 @@ pub fn rank_files(
         let read: Vec<_> = batch
             .into_iter()
             .map(|found| {
-                let (path, directory) = found?;
-                match read_into(&path, directory.as_deref(), &mut buffer) {
-                    Ok(bytes) => Ok((read_bytes(bytes, &mut arena), path)),
-                    Err(e) => Err((path, e)),
+                let file = found?;
+                match read_into(&file, &mut buffer) {
+                    Ok(bytes) => Ok((read_bytes(bytes, &mut arena), file.path)),
+                    Err(e) => Err((file.path, e)),
                 }
             })
             .collect();
@@ -130,7 +130,7 @@ fn entry(checked: Checked, path: &Path) -> Entry {
     let Checked { verified, regraded } = checked;
     let participant = verified.result.participant;
     Entry {
-        participant: verified.issuer.to_string(),
+        participant: verified.issuer.into(),
         source: path.to_string_lossy().into_owned(),
         score: regraded.score,
         max_score: regraded.max_score,
@@ -142,26 +142,26 @@ fn entry(checked: Checked, path: &Path) -> Entry {
     }
 }
 
-/// Reads the file at `path` (in `directory`, when the walk found it there) into `buffer` (one
-/// buffer serves a whole batch of files, growing as needed) and returns its bytes. It reads
-/// until end of file without asking for the file's size first, which `read_to_end` does with
-/// two more system calls per file.
-fn read_into<'b>(
-    path: &Path,
-    directory: Option<&Directory>,
-    buffer: &'b mut Vec<u8>,
-) -> io::Result<&'b [u8]> {
-    let mut file = match directory {
-        Some(directory) => directory.open_file(path)?,
-        None => File::open(path)?,
+/// Reads `found` into `buffer` (one buffer serves a whole batch of files, growing as needed)
+/// and returns its bytes. It reads until end of file without asking for the file's size first,
+/// which `read_to_end` does with two more system calls per file. On a regular file a read that
+/// fills less than the room it was given has reached the end (POSIX `read()`: fewer bytes only
+/// at end of file or when a signal handler interrupts, and this program installs none), which
+/// saves the read that would return 0; other files are read until a read returns 0.
+fn read_into<'b>(found: &FoundFile, buffer: &'b mut Vec<u8>) -> io::Result<&'b [u8]> {
+    let mut file = match &found.directory {
+        Some(directory) => directory.open_file(&found.path)?,
+        None => File::open(&found.path)?,
     };
     let mut filled = 0;
     loop {
         if filled == buffer.len() {
             buffer.resize((2 * buffer.len()).max(16 * 1024), 0);
         }
+        let room = buffer.len() - filled;
         match file.read(&mut buffer[filled..]) {
             Ok(0) => return Ok(&buffer[..filled]),
+            Ok(read) if found.regular && read < room => return Ok(&buffer[..filled + read]),
             Ok(read) => filled += read,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
@@ -209,9 +209,17 @@ impl<'a> Walk<'a> {
     }
 }
 
-/// A result file found by the walk (with the directory it was found in), or what could not be
-/// read on the way.
-type Found = Result<(PathBuf, Option<Arc<Directory>>), (PathBuf, io::Error)>;
+/// A result file found by the walk, or what could not be read on the way.
+type Found = Result<FoundFile, (PathBuf, io::Error)>;
+
+/// A result file the walk found.
+struct FoundFile {
+    path: PathBuf,
+    /// The directory it was found in, which it is opened through.
+    directory: Option<Arc<Directory>>,
+    /// Whether it is known to be a regular file (see [`read_into`]).
+    regular: bool,
+}
 
 impl Iterator for Walk<'_> {
     type Item = Found;
@@ -220,13 +228,20 @@ impl Iterator for Walk<'_> {
         loop {
             let Some((dir, directory)) = self.open.last_mut() else {
                 let path = self.named.next()?.clone();
-                if path.is_dir() {
+                // Following symbolic links, as opening the file does; an error is the open's
+                // to report.
+                let kind = fs::metadata(&path).map(|metadata| metadata.file_type());
+                if kind.as_ref().is_ok_and(|kind| kind.is_dir()) {
                     if let Err(e) = self.list(&path) {
                         return Some(Err((path, e)));
                     }
                     continue;
                 }
-                return Some(Ok((path, None)));
+                return Some(Ok(FoundFile {
+                    path,
+                    directory: None,
+                    regular: kind.is_ok_and(|kind| kind.is_file()),
+                }));
             };
             let Some(entry) = dir.next() else {
                 self.open.pop();
@@ -243,8 +258,13 @@ impl Iterator for Walk<'_> {
                         return Some(Err((path, e)));
                     }
                 }
-                Ok(_) if path.extension().is_some_and(|ext| ext == "json") => {
-                    return Some(Ok((path, directory.clone())));
+                // A symbolic link is not known to be a regular file: its type is the link's.
+                Ok(kind) if path.extension().is_some_and(|ext| ext == "json") => {
+                    return Some(Ok(FoundFile {
+                        path,
+                        directory: directory.clone(),
+                        regular: kind.is_file(),
+                    }));
                 }
                 Ok(_) => {}
                 Err(e) => return Some(Err((path, e))),
