@@ -55,9 +55,12 @@ fn parse_local(text: &str) -> Option<(i64, Option<i64>)> {
         if len == 0 {
             return None;
         }
-        let mut scaled = fraction[..len].to_vec();
-        scaled.resize(3.max(len), b'0');
-        millis = digits(&scaled[..3])?;
+        // The first three digits, padded with zeros: `.5` is 500 ms.
+        millis = fraction[..len.min(3)]
+            .iter()
+            .chain(b"00")
+            .take(3)
+            .fold(0, |ms, digit| ms * 10 + i64::from(digit - b'0'));
         rest = &fraction[len..];
     }
     let offset_minutes = match rest {

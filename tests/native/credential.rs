@@ -226,6 +226,9 @@ fn timestamps_round_trip_and_reject_impossible_dates() {
         assert_eq!(parse_timestamp(text), Some(ms), "{text}");
     }
     assert_eq!(parse_timestamp("2026-11-23T20:53:13+07:00"), Some(NOW));
+    // Fractions shorter than milliseconds are padded, longer ones truncated.
+    assert_eq!(parse_timestamp("2026-11-23T13:53:13.5Z"), Some(NOW + 500));
+    assert_eq!(parse_timestamp("2026-11-23T13:53:13.04Z"), Some(NOW + 40));
     assert_eq!(parse_timestamp("2026-11-23T13:53:13.0459Z"), Some(NOW + 45));
     for bad in [
         "2026-11-23T13:53:13",
