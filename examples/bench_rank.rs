@@ -35,8 +35,8 @@ use rayon::prelude::*;
 #[allow(dead_code)]
 #[path = "../src/bin/hocso/verify/check.rs"]
 mod check;
-#[path = "../src/bin/hocso/rank/open.rs"]
-mod open;
+#[path = "../src/bin/hocso/rank/files.rs"]
+mod files;
 #[allow(dead_code)]
 #[path = "../src/bin/hocso/simulate/participants.rs"]
 mod participants;

@@ -4,7 +4,7 @@
 //! writes the ranking. Invalid or unreadable files never stop the run: each is reported on
 //! stderr with its path and reason, and counted. Exit code 0 once the ranking is written.
 
-mod open;
+mod files;
 pub mod pipeline;
 
 use std::fmt::Write as _;

@@ -5,15 +5,16 @@
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, ReadDir};
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use hocso::credential::strict_json::Arena;
+use hocso::credential::PendingResult;
 use hocso::rank::{Entry, RankConfig, Ranker, Ranking};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
-use super::open::Directory;
+use super::files::{read_all, read_if_cached, Directory};
 use crate::verify::check::{finish, read_bytes, Banks, Checked, Invalid};
 
 /// What the pipeline produced.
@@ -64,17 +65,7 @@ pub fn rank_files(
     Batches(Walk::new(inputs)).par_bridge().for_each(|batch| {
         // The batch's files are read first and their signatures checked after, in a row,
         // which keeps the curve code and tables in cache (see `PendingResult`).
-        let (mut buffer, mut arena) = (Vec::new(), Arena::new());
-        let read: Vec<_> = batch
-            .into_iter()
-            .map(|found| {
-                let file = found?;
-                match read_into(&file, &mut buffer) {
-                    Ok(bytes) => Ok((read_bytes(bytes, &mut arena), file.path)),
-                    Err(e) => Err((file.path, e)),
-                }
-            })
-            .collect();
+        let read = read_batch(batch);
         let judged: Vec<_> = read
             .into_iter()
             .map(|read| {
@@ -142,31 +133,43 @@ fn entry(checked: Checked, path: &Path) -> Entry {
     }
 }
 
-/// Reads `found` into `buffer` (one buffer serves a whole batch of files, growing as needed)
-/// and returns its bytes. It reads until end of file without asking for the file's size first,
-/// which `read_to_end` does with two more system calls per file. On a regular file a read that
-/// fills less than the room it was given has reached the end (POSIX `read()`: fewer bytes only
-/// at end of file or when a signal handler interrupts, and this program installs none), which
-/// saves the read that would return 0; other files are read until a read returns 0.
-fn read_into<'b>(found: &FoundFile, buffer: &'b mut Vec<u8>) -> io::Result<&'b [u8]> {
-    let mut file = match &found.directory {
-        Some(directory) => directory.open_file(&found.path)?,
-        None => File::open(&found.path)?,
+/// A file of a batch read and judged up to its signature, or why it could not be read.
+type Read = Result<(Result<PendingResult, Invalid>, PathBuf), (PathBuf, io::Error)>;
+
+/// Reads and judges the files of a batch up to their signatures (one buffer and one arena
+/// serve them all). A file whose data is still on disk is left for last, by when the disk
+/// has brought it in, rather than idling the core while it waits (see [`read_if_cached`]).
+fn read_batch(batch: Vec<Found>) -> Vec<Read> {
+    let (mut buffer, mut arena) = (Vec::new(), Arena::new());
+    let mut judge = |bytes: io::Result<&[u8]>, path: PathBuf| match bytes {
+        Ok(bytes) => Ok((read_bytes(bytes, &mut arena), path)),
+        Err(e) => Err((path, e)),
     };
-    let mut filled = 0;
-    loop {
-        if filled == buffer.len() {
-            buffer.resize((2 * buffer.len()).max(16 * 1024), 0);
-        }
-        let room = buffer.len() - filled;
-        match file.read(&mut buffer[filled..]) {
-            Ok(0) => return Ok(&buffer[..filled]),
-            Ok(read) if found.regular && read < room => return Ok(&buffer[..filled + read]),
-            Ok(read) => filled += read,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+    let mut read = Vec::with_capacity(batch.len());
+    let mut on_disk = Vec::new();
+    for found in batch {
+        let opened = found.and_then(|found| match found.open() {
+            Ok(file) => Ok((found, file)),
+            Err(e) => Err((found.path, e)),
+        });
+        let (found, file) = match opened {
+            Ok(opened) => opened,
+            Err(unreadable) => {
+                read.push(Err(unreadable));
+                continue;
+            }
+        };
+        match read_if_cached(&file, found.regular, &mut buffer) {
+            Ok(Some(bytes)) => read.push(judge(Ok(bytes), found.path)),
+            Ok(None) => on_disk.push((found, file)),
+            Err(e) => read.push(Err((found.path, e))),
         }
     }
+    for (found, file) in on_disk {
+        let bytes = read_all(&file, found.regular, &mut buffer);
+        read.push(judge(bytes, found.path));
+    }
+    read
 }
 
 /// How many paths a worker takes from the walk at a time.
@@ -217,8 +220,18 @@ struct FoundFile {
     path: PathBuf,
     /// The directory it was found in, which it is opened through.
     directory: Option<Arc<Directory>>,
-    /// Whether it is known to be a regular file (see [`read_into`]).
+    /// Whether it is known to be a regular file (see [`read_all`]).
     regular: bool,
+}
+
+impl FoundFile {
+    /// Opens the file for reading, through its directory when it has one.
+    fn open(&self) -> io::Result<File> {
+        match &self.directory {
+            Some(directory) => directory.open_file(&self.path),
+            None => File::open(&self.path),
+        }
+    }
 }
 
 impl Iterator for Walk<'_> {
