@@ -459,8 +459,20 @@ fn rank_reads_whole_files_of_any_size_named_found_or_linked() {
     assert_eq!(names, expected, "{}", text(&out.stderr));
 }
 
+/// Drops the page cache's copy of the files at `paths` (written to the disk first), so that
+/// reading them waits for the disk.
+#[cfg(target_os = "linux")]
+fn evict(paths: &[String]) {
+    use rustix::fs::{fadvise, Advice};
+    for path in paths {
+        let file = fs::File::open(path).unwrap();
+        file.sync_all().unwrap();
+        fadvise(&file, 0, None, Advice::DontNeed).unwrap();
+    }
+}
+
 #[test]
-fn rank_output_does_not_depend_on_file_order() {
+fn rank_output_does_not_depend_on_file_order_or_on_files_being_in_memory() {
     let f = Fixture::new("rank-order");
     let files = field(&f);
     let run = |inputs: Vec<&str>, format: &str| {
@@ -484,6 +496,18 @@ fn rank_output_does_not_depend_on_file_order() {
             expected,
             "{format}"
         );
+        // Files out of memory are read once the disk brings them in, after the others.
+        #[cfg(target_os = "linux")]
+        {
+            evict(&files[..files.len() / 2]);
+            assert_eq!(run(backward.clone(), format), expected, "{format}");
+            evict(&files);
+            assert_eq!(
+                run(vec![f.dir.to_str().unwrap()], format),
+                expected,
+                "{format}"
+            );
+        }
     }
     // -o writes the same bytes to a file.
     let out_path = f.dir.join("ranking.out");

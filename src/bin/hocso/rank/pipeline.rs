@@ -1,6 +1,7 @@
 //! The rank pipeline: a streaming walk of the inputs, each file read, verified, regraded and
 //! dropped on a rayon worker (only its small [`Entry`] is kept), the entries fed to one
-//! [`Ranker`]. Depends on the library and `verify/check.rs` only
+//! [`Ranker`]. A file whose data is not in memory is read with the worker's next batch, so the
+//! core verifies while the disk reads. Depends on the library and `verify/check.rs` only
 //! (`examples/bench_rank.rs` includes this file).
 
 use std::collections::BTreeMap;
@@ -56,27 +57,64 @@ pub fn rank_files(
     config: RankConfig,
     report: impl Fn(&Path, &Problem) + Sync,
 ) -> Outcome {
-    let state = Mutex::new(State {
-        ranker: Ranker::new(config),
-        summary: Summary::default(),
-    });
+    let shared = Shared {
+        banks,
+        report: &report,
+        state: Mutex::new(State {
+            ranker: Ranker::new(config),
+            summary: Summary::default(),
+        }),
+    };
     // Workers take a batch of paths at a time and lock the shared state once per batch, so
     // neither the walk nor the state is fought over file by file.
-    Batches(Walk::new(inputs)).par_bridge().for_each(|batch| {
-        // The batch's files are read first and their signatures checked after, in a row,
-        // which keeps the curve code and tables in cache (see `PendingResult`).
-        let read = read_batch(batch);
+    Batches(Walk::new(inputs))
+        .par_bridge()
+        .fold(Worker::default, |mut worker, batch| {
+            worker.take(batch, &shared);
+            worker
+        })
+        .for_each(|worker| worker.finish(&shared));
+    let state = shared
+        .state
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    Outcome {
+        ranking: state.ranker.finish(),
+        summary: state.summary,
+    }
+}
+
+/// What the workers share.
+struct Shared<'a, R> {
+    banks: &'a Banks,
+    report: &'a R,
+    state: Mutex<State>,
+}
+
+struct State {
+    ranker: Ranker,
+    summary: Summary,
+}
+
+/// A file read and judged up to its signature, or why it could not be read.
+type Read = Result<(Result<PendingResult, Invalid>, PathBuf), (PathBuf, io::Error)>;
+
+impl<R: Fn(&Path, &Problem) + Sync> Shared<'_, R> {
+    /// Finishes judging files read (their signatures are checked in a row, which keeps the
+    /// curve code and tables in cache: see `PendingResult`), then counts and ranks them.
+    fn judge(&self, read: Vec<Read>) {
         let judged: Vec<_> = read
             .into_iter()
             .map(|read| {
                 read.map(|(pending, path)| {
-                    let judged = pending.and_then(|pending| finish(pending, banks));
+                    let judged = pending.and_then(|pending| finish(pending, self.banks));
                     (judged.map(|checked| entry(checked, &path)), path)
                 })
             })
             .collect();
         let mut problems = Vec::new();
-        let mut state = state
+        let mut state = self
+            .state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         for judged in judged {
@@ -98,21 +136,66 @@ pub fn rank_files(
         }
         drop(state);
         for (path, problem) in &problems {
-            report(path, problem);
+            (self.report)(path, problem);
         }
-    });
-    let state = state
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    Outcome {
-        ranking: state.ranker.finish(),
-        summary: state.summary,
     }
 }
 
-struct State {
-    ranker: Ranker,
-    summary: Summary,
+/// One worker's reading: a buffer and an arena that serve all its files, and the files of its
+/// last batch whose data was still on disk (see [`read_if_cached`]).
+#[derive(Default)]
+struct Worker {
+    buffer: Vec<u8>,
+    arena: Arena,
+    on_disk: Vec<(FoundFile, File)>,
+}
+
+impl Worker {
+    /// Reads and judges the files of `batch` whose data is in memory, and the files of the
+    /// previous batch that were not: the disk has had the time of a batch to bring them in,
+    /// which the core spent verifying instead of waiting.
+    fn take(&mut self, batch: Vec<Found>, shared: &Shared<'_, impl Fn(&Path, &Problem) + Sync>) {
+        let waited = std::mem::take(&mut self.on_disk);
+        let mut read = Vec::with_capacity(batch.len() + waited.len());
+        for found in batch {
+            let opened = found.and_then(|found| match found.open() {
+                Ok(file) => Ok((found, file)),
+                Err(e) => Err((found.path, e)),
+            });
+            let (found, file) = match opened {
+                Ok(opened) => opened,
+                Err(unreadable) => {
+                    read.push(Err(unreadable));
+                    continue;
+                }
+            };
+            match read_if_cached(&file, found.regular, &mut self.buffer) {
+                Ok(Some(bytes)) => read.push(Ok((read_bytes(bytes, &mut self.arena), found.path))),
+                Ok(None) => self.on_disk.push((found, file)),
+                Err(e) => read.push(Err((found.path, e))),
+            }
+        }
+        self.read_waiting(waited, &mut read);
+        shared.judge(read);
+    }
+
+    /// Reads and judges the files still on disk after the last batch.
+    fn finish(mut self, shared: &Shared<'_, impl Fn(&Path, &Problem) + Sync>) {
+        let waited = std::mem::take(&mut self.on_disk);
+        let mut read = Vec::with_capacity(waited.len());
+        self.read_waiting(waited, &mut read);
+        shared.judge(read);
+    }
+
+    /// Reads `files`, waiting for the disk if need be, onto `read`.
+    fn read_waiting(&mut self, files: Vec<(FoundFile, File)>, read: &mut Vec<Read>) {
+        for (found, file) in files {
+            read.push(match read_all(&file, found.regular, &mut self.buffer) {
+                Ok(bytes) => Ok((read_bytes(bytes, &mut self.arena), found.path)),
+                Err(e) => Err((found.path, e)),
+            });
+        }
+    }
 }
 
 /// The ranking entry of a valid file (made on the worker, so the shared state is locked only
@@ -131,45 +214,6 @@ fn entry(checked: Checked, path: &Path) -> Entry {
         name: participant.name,
         unit: participant.unit,
     }
-}
-
-/// A file of a batch read and judged up to its signature, or why it could not be read.
-type Read = Result<(Result<PendingResult, Invalid>, PathBuf), (PathBuf, io::Error)>;
-
-/// Reads and judges the files of a batch up to their signatures (one buffer and one arena
-/// serve them all). A file whose data is still on disk is left for last, by when the disk
-/// has brought it in, rather than idling the core while it waits (see [`read_if_cached`]).
-fn read_batch(batch: Vec<Found>) -> Vec<Read> {
-    let (mut buffer, mut arena) = (Vec::new(), Arena::new());
-    let mut judge = |bytes: io::Result<&[u8]>, path: PathBuf| match bytes {
-        Ok(bytes) => Ok((read_bytes(bytes, &mut arena), path)),
-        Err(e) => Err((path, e)),
-    };
-    let mut read = Vec::with_capacity(batch.len());
-    let mut on_disk = Vec::new();
-    for found in batch {
-        let opened = found.and_then(|found| match found.open() {
-            Ok(file) => Ok((found, file)),
-            Err(e) => Err((found.path, e)),
-        });
-        let (found, file) = match opened {
-            Ok(opened) => opened,
-            Err(unreadable) => {
-                read.push(Err(unreadable));
-                continue;
-            }
-        };
-        match read_if_cached(&file, found.regular, &mut buffer) {
-            Ok(Some(bytes)) => read.push(judge(Ok(bytes), found.path)),
-            Ok(None) => on_disk.push((found, file)),
-            Err(e) => read.push(Err((found.path, e))),
-        }
-    }
-    for (found, file) in on_disk {
-        let bytes = read_all(&file, found.regular, &mut buffer);
-        read.push(judge(bytes, found.path));
-    }
-    read
 }
 
 /// How many paths a worker takes from the walk at a time.
