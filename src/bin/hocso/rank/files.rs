@@ -12,6 +12,8 @@
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
+#[cfg(target_os = "linux")]
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A directory opened for the files in it.
 #[derive(Debug)]
@@ -78,7 +80,7 @@ pub fn read_if_cached<'b>(
     buffer: &'b mut Vec<u8>,
 ) -> io::Result<Option<&'b [u8]>> {
     #[cfg(target_os = "linux")]
-    if regular {
+    if regular && !NOWAIT_UNSUPPORTED.load(Ordering::Relaxed) {
         use rustix::io::{preadv2, Errno, ReadWriteFlags};
         grow(buffer, 0);
         let slices = &mut [io::IoSliceMut::new(buffer)];
@@ -92,13 +94,21 @@ pub fn read_if_cached<'b>(
                 let _ = rustix::fs::fadvise(file, 0, None, rustix::fs::Advice::WillNeed);
                 return Ok(None);
             }
-            // A file system that cannot read without waiting, or a signal: read as usual.
-            Err(Errno::OPNOTSUPP | Errno::INTR) => {}
+            // A kernel or file system that cannot read without waiting: read as usual, and
+            // stop trying (the files of a run are mostly on one file system).
+            Err(Errno::OPNOTSUPP | Errno::NOSYS) => {
+                NOWAIT_UNSUPPORTED.store(true, Ordering::Relaxed)
+            }
+            Err(Errno::INTR) => {}
             Err(e) => return Err(e.into()),
         }
     }
     read_all(file, regular, buffer).map(Some)
 }
+
+/// Set once reading without waiting turned out not to be supported.
+#[cfg(target_os = "linux")]
+static NOWAIT_UNSUPPORTED: AtomicBool = AtomicBool::new(false);
 
 /// Reads `file` from byte `filled` on, into `buffer` after the `filled` bytes already there.
 fn read_rest<'b>(
