@@ -170,31 +170,30 @@ impl Worker {
                 }
             };
             match read_if_cached(&file, found.regular, &mut self.buffer) {
-                Ok(Some(bytes)) => read.push(Ok((read_bytes(bytes, &mut self.arena), found.path))),
+                Ok(Some(bytes)) => read.push(parsed(Ok(bytes), found.path, &mut self.arena)),
                 Ok(None) => self.on_disk.push((found, file)),
                 Err(e) => read.push(Err((found.path, e))),
             }
         }
-        self.read_waiting(waited, &mut read);
+        for (found, file) in waited {
+            let bytes = read_all(&file, found.regular, &mut self.buffer);
+            read.push(parsed(bytes, found.path, &mut self.arena));
+        }
         shared.judge(read);
     }
 
     /// Reads and judges the files still on disk after the last batch.
     fn finish(mut self, shared: &Shared<'_, impl Fn(&Path, &Problem) + Sync>) {
-        let waited = std::mem::take(&mut self.on_disk);
-        let mut read = Vec::with_capacity(waited.len());
-        self.read_waiting(waited, &mut read);
-        shared.judge(read);
+        self.take(Vec::new(), shared);
     }
+}
 
-    /// Reads `files`, waiting for the disk if need be, onto `read`.
-    fn read_waiting(&mut self, files: Vec<(FoundFile, File)>, read: &mut Vec<Read>) {
-        for (found, file) in files {
-            read.push(match read_all(&file, found.regular, &mut self.buffer) {
-                Ok(bytes) => Ok((read_bytes(bytes, &mut self.arena), found.path)),
-                Err(e) => Err((found.path, e)),
-            });
-        }
+/// The bytes read from the file at `path` judged up to its signature (its tree in `arena`),
+/// or why they could not be read.
+fn parsed(bytes: io::Result<&[u8]>, path: PathBuf, arena: &mut Arena) -> Read {
+    match bytes {
+        Ok(bytes) => Ok((read_bytes(bytes, arena), path)),
+        Err(e) => Err((path, e)),
     }
 }
 
