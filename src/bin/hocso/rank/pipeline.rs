@@ -16,7 +16,7 @@ use hocso::rank::{Entry, RankConfig, Ranker, Ranking};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 use super::files::{read_all, read_if_cached, Directory};
-use crate::verify::check::{finish, read_bytes, Banks, Checked, Invalid};
+use crate::verify::check::{check_signature, read_bytes, regrade_against, Banks, Checked, Invalid};
 
 /// What the pipeline produced.
 #[derive(Debug)]
@@ -100,15 +100,22 @@ struct State {
 type Read = Result<(Result<PendingResult, Invalid>, PathBuf), (PathBuf, io::Error)>;
 
 impl<R: Fn(&Path, &Problem) + Sync> Shared<'_, R> {
-    /// Finishes judging files read (their signatures are checked in a row, which keeps the
-    /// curve code and tables in cache: see `PendingResult`), then counts and ranks them.
+    /// Finishes judging files read, then counts and ranks them. All their signatures are
+    /// checked before any of them is regraded, which keeps the curve code and tables in cache
+    /// from one signature to the next (regrading each file after its signature made `rank`
+    /// about 4 % slower).
     fn judge(&self, read: Vec<Read>) {
-        let judged: Vec<_> = read
+        let verified: Vec<_> = read
+            .into_iter()
+            .map(|read| read.map(|(pending, path)| (pending.and_then(check_signature), path)))
+            .collect();
+        let judged: Vec<_> = verified
             .into_iter()
             .map(|read| {
-                read.map(|(pending, path)| {
-                    let judged = pending.and_then(|pending| finish(pending, self.banks));
-                    (judged.map(|checked| entry(checked, &path)), path)
+                read.map(|(verified, path)| {
+                    let checked =
+                        verified.and_then(|verified| regrade_against(verified, self.banks));
+                    (checked.map(|checked| entry(checked, &path)), path)
                 })
             })
             .collect();

@@ -60,10 +60,12 @@ pub fn check_file(path: &Path, banks: &Banks) -> std::io::Result<Result<Checked,
 
 /// Judges the bytes of a file.
 pub fn check_bytes(bytes: &[u8], banks: &Banks) -> Result<Checked, Invalid> {
-    read_bytes(bytes, &mut Arena::new()).and_then(|pending| finish(pending, banks))
+    read_bytes(bytes, &mut Arena::new())
+        .and_then(check_signature)
+        .and_then(|verified| regrade_against(verified, banks))
 }
 
-/// The first half of [`check_bytes`]: everything up to the signature check (see
+/// The first of [`check_bytes`]'s three steps: everything up to the signature check (see
 /// [`PendingResult`]), the document's tree in `arena`, so that a batch of files can share one
 /// arena and have their signatures checked together.
 pub fn read_bytes(bytes: &[u8], arena: &mut Arena) -> Result<PendingResult, Invalid> {
@@ -77,9 +79,15 @@ pub fn read_bytes(bytes: &[u8], arena: &mut Arena) -> Result<PendingResult, Inva
     Ok(read_result_in(text, arena)?)
 }
 
-/// The second half of [`check_bytes`]: the signature, then regrading.
-pub fn finish(pending: PendingResult, banks: &Banks) -> Result<Checked, Invalid> {
-    let verified = pending.verify()?;
+/// The second step of [`check_bytes`]: the signature. Verifiers of many files check the
+/// signatures of a batch one after another, before regrading any of them, so the curve code
+/// and its tables stay in the processor's caches from one signature to the next.
+pub fn check_signature(pending: PendingResult) -> Result<VerifiedResult, Invalid> {
+    Ok(pending.verify()?)
+}
+
+/// The last step of [`check_bytes`]: regrading a result whose signature holds.
+pub fn regrade_against(verified: VerifiedResult, banks: &Banks) -> Result<Checked, Invalid> {
     let regraded = regrade(&verified.result, |d| banks.get(d))?;
     Ok(Checked { verified, regraded })
 }
