@@ -390,6 +390,9 @@ impl<'a> Reader<'a> {
         Ok(literal)
     }
 
+    /// Reads a string (a member name or a value). Inlined into its two callers: reading a
+    /// result's tree took 4.56 µs with a call per string, 4.25 µs without.
+    #[inline(always)]
     fn string(&mut self) -> Result<JsonStr<'a>, Failure> {
         self.at += 1;
         let start = self.at;
