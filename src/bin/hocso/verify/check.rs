@@ -79,9 +79,8 @@ pub fn read_bytes(bytes: &[u8], arena: &mut Arena) -> Result<PendingResult, Inva
     Ok(read_result_in(text, arena)?)
 }
 
-/// The second step of [`check_bytes`]: the signature. Verifiers of many files check the
-/// signatures of a batch one after another, before regrading any of them, so the curve code
-/// and its tables stay in the processor's caches from one signature to the next.
+/// The second step of [`check_bytes`]: the signature (`rank` checks a whole batch's before
+/// regrading any of them).
 pub fn check_signature(pending: PendingResult) -> Result<VerifiedResult, Invalid> {
     Ok(pending.verify()?)
 }
