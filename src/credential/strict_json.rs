@@ -53,8 +53,8 @@ pub enum JsonErrorKind {
 /// Its tag is a whole word (`repr(u64)`), and so is each field of [`JsonStr`]: the reader
 /// returns each value through memory and its caller at once reads it back in words. A word
 /// read over a byte just written cannot be forwarded from that store and waits for it; with a
-/// byte tag, a quarter of the reader's time went to those waits, and a result's tree took 8 %
-/// longer to read.
+/// byte tag, a quarter of the reader's profile samples fell on those reads back, and a
+/// result's tree took 8 % longer to read.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[repr(u64)]
 pub enum Json<'a> {
