@@ -13,8 +13,8 @@
 //!    its fastest round, the one least disturbed by other work on the machine, and every round
 //!    is printed.
 //!
-//! 100 000 results take about 50 s on a 2-core machine (simulation 10–16 s, a round of bare
-//! verification 2.4 s and of rank 3.5 s, the rest reading proofs); set `BENCH_RESULTS` for a
+//! 100 000 results take about 50 s on a 2-core machine (simulation 8–16 s, a round of bare
+//! verification 2.4 s and of rank 3.4 s, the rest reading proofs); set `BENCH_RESULTS` for a
 //! quicker run.
 //!
 //! The CLI modules are included by path so the benchmark measures the code the binary runs.
