@@ -146,11 +146,11 @@ fn main() {
     println!("rounds={rounds}");
     println!("verify_s_rounds={}", seconds(&verify_rounds));
     println!("rank_s_rounds={}", seconds(&rank_rounds));
-    println!("verify_s={verify_s:.2}");
-    println!("rank_s={rank_s:.2}");
+    println!("verify_s={verify_s:.3}");
+    println!("rank_s={rank_s:.3}");
     println!("verify_per_s={verify_per_s:.0}");
     println!("rank_per_s={rank_per_s:.0}");
-    println!("rank_vs_verify_ratio={:.2}", rank_per_s / verify_per_s);
+    println!("rank_vs_verify_ratio={:.3}", rank_per_s / verify_per_s);
 }
 
 /// Round times as `1.23,1.25,1.31`.
