@@ -76,15 +76,16 @@ pub enum Json<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct JsonStr<'a> {
     raw: &'a str,
-    escapes: Escapes,
+    written: Written,
 }
 
-/// Whether a string holds escapes: a whole word, for the reason given on [`Json`].
+/// How a string is written: as its plain value or with escapes. A whole word, for the reason
+/// given on [`Json`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u64)]
-enum Escapes {
-    None,
-    Some,
+enum Written {
+    Plain,
+    Escaped,
 }
 
 impl<'a> JsonStr<'a> {
@@ -92,7 +93,7 @@ impl<'a> JsonStr<'a> {
     pub(crate) const fn plain(text: &'a str) -> Self {
         JsonStr {
             raw: text,
-            escapes: Escapes::None,
+            written: Written::Plain,
         }
     }
 
@@ -103,7 +104,7 @@ impl<'a> JsonStr<'a> {
 
     /// Whether the string holds an escape (`\n`, `\u00e9`, …).
     pub fn is_escaped(&self) -> bool {
-        self.escapes == Escapes::Some
+        self.written == Written::Escaped
     }
 
     /// The string's value, escapes decoded.
@@ -412,7 +413,7 @@ impl<'a> Reader<'a> {
         self.at += 1;
         let start = self.at;
         let bytes = self.text.as_bytes();
-        let mut escapes = Escapes::None;
+        let mut written = Written::Plain;
         loop {
             let Some(offset) = string_stop(&bytes[self.at..]) else {
                 return Err(self.eof());
@@ -422,11 +423,11 @@ impl<'a> Reader<'a> {
                 b'"' => {
                     let raw = &self.text[start..self.at];
                     self.at += 1;
-                    self.canonical &= escapes == Escapes::None;
-                    return Ok(JsonStr { raw, escapes });
+                    self.canonical &= written == Written::Plain;
+                    return Ok(JsonStr { raw, written });
                 }
                 b'\\' => {
-                    escapes = Escapes::Some;
+                    written = Written::Escaped;
                     self.escape()?;
                 }
                 _ => {
