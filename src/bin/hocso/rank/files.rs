@@ -203,12 +203,22 @@ mod tests {
             fadvise(file, from, NonZeroU64::new(0), Advice::DontNeed).expect("advice taken");
         };
 
+        // The kernel may keep a page it holds elsewhere at that moment (reclaim, monitoring),
+        // so eviction is retried until a read without waiting finds the file out of memory;
+        // a read that still finds it in memory must give the whole file.
         let file = written(&dir.join("out.json"), &expected);
-        evict(&file, 0);
-        assert_eq!(
-            read_if_cached(&file, true, &mut buffer).expect("read"),
-            None
-        );
+        let left_for_later = (0..100).any(|_| {
+            evict(&file, 0);
+            match read_if_cached(&file, true, &mut buffer).expect("read") {
+                None => true,
+                Some(read) => {
+                    assert_eq!(read, &expected[..]);
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                    false
+                }
+            }
+        });
+        assert!(left_for_later, "a file out of memory is left for later");
         assert_eq!(read_all(&file, true, &mut buffer).expect("read"), expected);
 
         // Only the start in memory (up to a page boundary: the cache holds whole pages): the
