@@ -144,12 +144,15 @@ fn main() {
     println!("full_scores={}", outcome.ranking.full_scores);
     println!("simulate_s={simulate_s:.1}");
     println!("rounds={rounds}");
-    println!("verify_s_rounds={}", seconds(&verify_rounds));
-    println!("rank_s_rounds={}", seconds(&rank_rounds));
-    println!(
-        "paired_ratio_rounds={}",
-        paired_ratios(&verify_rounds, &rank_rounds)
-    );
+    // Each round's own ratio: its verification time over the rank time right after it. The
+    // spread shows how much the machine's other work moved the figures.
+    let paired_ratios = verify_rounds
+        .iter()
+        .zip(&rank_rounds)
+        .map(|(verify, rank)| verify / rank);
+    println!("verify_s_rounds={}", listed(&verify_rounds, 2));
+    println!("rank_s_rounds={}", listed(&rank_rounds, 2));
+    println!("paired_ratio_rounds={}", listed(paired_ratios, 3));
     println!("verify_s={verify_s:.3}");
     println!("rank_s={rank_s:.3}");
     println!("verify_per_s={verify_per_s:.0}");
@@ -157,21 +160,16 @@ fn main() {
     println!("rank_vs_verify_ratio={:.3}", rank_per_s / verify_per_s);
 }
 
-/// Round times as `1.23,1.25,1.31`.
-fn seconds(rounds: &[f64]) -> String {
-    let rounds: Vec<String> = rounds.iter().map(|s| format!("{s:.2}")).collect();
-    rounds.join(",")
-}
-
-/// Each round's own ratio (its verification time over the rank time right after it), as
-/// `0.70,0.72,0.69`: the spread shows how much the machine's other work moved the figures.
-fn paired_ratios(verify_rounds: &[f64], rank_rounds: &[f64]) -> String {
-    let ratios: Vec<String> = verify_rounds
-        .iter()
-        .zip(rank_rounds)
-        .map(|(verify, rank)| format!("{:.3}", verify / rank))
+/// Per-round figures with `decimals` decimals, as `1.23,1.25,1.31`.
+fn listed(
+    values: impl IntoIterator<Item = impl std::borrow::Borrow<f64>>,
+    decimals: usize,
+) -> String {
+    let values: Vec<String> = values
+        .into_iter()
+        .map(|value| format!("{:.decimals$}", value.borrow()))
         .collect();
-    ratios.join(",")
+    values.join(",")
 }
 
 /// The signer's public key bytes, the hash data (eddsa-jcs-2022 3.3.4) and the signature of one
