@@ -176,10 +176,7 @@ fn prepare<'a>(
         _ => Err(ProofError::MissingMember(name)),
     };
     check_suite_with(string)?;
-    let proof_bytes =
-        decode_base58btc(&string("proofValue")?).map_err(ProofError::BadProofValue)?;
-    let signature = Signature::from_slice(&proof_bytes)
-        .map_err(|_| ProofError::ProofValueLength(proof_bytes.len()))?;
+    let signature = signature(&string("proofValue")?)?;
     let proof_context = member(proof, "@context");
     let document_context = member(secured, "@context");
     if let Some(proof_context) = proof_context {
@@ -232,7 +229,7 @@ fn prepare<'a>(
         .map(|(name, value)| (name, value))
         .collect();
     let canonical_config = canonicalize_members(&options).map_err(unsafe_number)?;
-    let hash_data = hash_parts(&canonical_document.parts(), &canonical_config);
+    let hash_data = hash_parts(&canonical_document.parts(), &[&canonical_config]);
     let signer = DidKey::parse_verification_method(&string("verificationMethod")?)
         .map_err(ProofError::VerificationMethod)?;
     let pending = PendingProof {
@@ -241,6 +238,35 @@ fn prepare<'a>(
         signature,
     };
     Ok((pending, canonical_document, canonical_config))
+}
+
+/// 3.3.2 up to the signature check for a document read from canonical text whose proof is
+/// ours (`type` and `cryptosuite` checked by the caller, the proof's `@context` the
+/// document's): the transformed document is the text around the `proof` member, the canonical
+/// proof configuration the proof's text around its `proofValue` member, both in two parts.
+pub(crate) fn read_canonical_proof(
+    transformed_document: [&[u8]; 2],
+    canonical_config: [&[u8]; 2],
+    created: &str,
+    proof_value: &str,
+    verification_method: &str,
+) -> Result<PendingProof, ProofError> {
+    let signature = signature(proof_value)?;
+    if !is_datetime(created) {
+        return Err(ProofError::BadCreated(format!("\"{created}\"")));
+    }
+    Ok(PendingProof {
+        hash_data: hash_parts(&transformed_document, &canonical_config),
+        signer: DidKey::parse_verification_method(verification_method)
+            .map_err(ProofError::VerificationMethod)?,
+        signature,
+    })
+}
+
+/// The Ed25519 signature a `proofValue` (multibase base58-btc) holds.
+fn signature(proof_value: &str) -> Result<Signature, ProofError> {
+    let bytes = decode_base58btc(proof_value).map_err(ProofError::BadProofValue)?;
+    Signature::from_slice(&bytes).map_err(|_| ProofError::ProofValueLength(bytes.len()))
 }
 
 /// 3.3.3 Transformation: the JCS canonical form of the unsecured document.
@@ -255,18 +281,20 @@ pub fn transform(
 /// 3.3.4 Hashing: SHA-256 of the canonical proof configuration followed by SHA-256 of the
 /// transformed document.
 pub fn hash(transformed_document: &[u8], canonical_proof_config: &[u8]) -> [u8; 64] {
-    hash_parts(&[transformed_document], canonical_proof_config)
+    hash_parts(&[transformed_document], &[canonical_proof_config])
 }
 
-/// [`hash`] of a transformed document given as parts that follow each other.
-fn hash_parts(transformed_document: &[&[u8]], canonical_proof_config: &[u8]) -> [u8; 64] {
-    let mut document = Sha256::new();
-    transformed_document
-        .iter()
-        .for_each(|part| document.update(part));
+/// [`hash`] of a transformed document and a proof configuration each given as parts that
+/// follow each other.
+fn hash_parts(transformed_document: &[&[u8]], canonical_proof_config: &[&[u8]]) -> [u8; 64] {
+    let digest = |parts: &[&[u8]]| {
+        let mut hasher = Sha256::new();
+        parts.iter().for_each(|part| hasher.update(part));
+        hasher.finalize()
+    };
     let mut hash_data = [0u8; 64];
-    hash_data[..32].copy_from_slice(&Sha256::digest(canonical_proof_config));
-    hash_data[32..].copy_from_slice(&document.finalize());
+    hash_data[..32].copy_from_slice(&digest(canonical_proof_config));
+    hash_data[32..].copy_from_slice(&digest(transformed_document));
     hash_data
 }
 

@@ -607,7 +607,7 @@ impl<'a> Reader<'a> {
 
 /// Where the first byte that ends a string's plain run is (a quote, a backslash or a control
 /// character), looking at eight bytes at a time: most of a result file is string text.
-fn string_stop(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn string_stop(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     // The high bit of each byte of `word` below `n` (for n <= 0x80); only the lowest flagged
