@@ -148,8 +148,11 @@ impl<R: Fn(&Path, &Problem) + Sync> Shared<'_, R> {
     }
 }
 
-/// One worker's reading: a buffer and an arena that serve all its files, and the files of its
-/// last batch whose data was still on disk (see [`read_if_cached`]).
+/// One worker's reading: a buffer that serves all its files, an arena for those that need a
+/// tree (see [`read_result_in`]), and the files of its last batch whose data was still on disk
+/// (see [`read_if_cached`]).
+///
+/// [`read_result_in`]: hocso::credential::read_result_in
 #[derive(Default)]
 struct Worker {
     buffer: Vec<u8>,
@@ -195,7 +198,8 @@ impl Worker {
     }
 }
 
-/// The bytes read from the file at `path` judged up to its signature (its tree in `arena`),
+/// The bytes read from the file at `path` judged up to its signature (its tree, if it needs one,
+/// in `arena`),
 /// or why they could not be read.
 fn parsed(bytes: io::Result<&[u8]>, path: PathBuf, arena: &mut Arena) -> Read {
     match bytes {

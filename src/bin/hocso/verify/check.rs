@@ -66,8 +66,8 @@ pub fn check_bytes(bytes: &[u8], banks: &Banks) -> Result<Checked, Invalid> {
 }
 
 /// The first of [`check_bytes`]'s three steps: everything up to the signature check (see
-/// [`PendingResult`]), the document's tree in `arena`, so that a batch of files can share one
-/// arena and have their signatures checked together.
+/// [`PendingResult`]), the document's tree, if it needs one, in `arena`, so that a batch of
+/// files can share one arena and have their signatures checked together.
 pub fn read_bytes(bytes: &[u8], arena: &mut Arena) -> Result<PendingResult, Invalid> {
     let text = std::str::from_utf8(bytes).map_err(|e| Invalid {
         code: "not_utf8",
