@@ -244,6 +244,7 @@ fn prepare<'a>(
 /// ours (`type` and `cryptosuite` checked by the caller, the proof's `@context` the
 /// document's): the transformed document is the text around the `proof` member, the canonical
 /// proof configuration the proof's text around its `proofValue` member, both in two parts.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn read_canonical_proof(
     transformed_document: [&[u8]; 2],
     canonical_config: [&[u8]; 2],

@@ -18,6 +18,10 @@ use super::strict_json::{member, parse_tree_noting_form, Arena, Json, JsonErrorK
 use super::tree_de::from_members;
 use crate::attempt::{AnswerRecord, ContestSettings};
 
+// Native builds only: `hocso rank` reads files by the hundred thousand, where the browser
+// checks a few, each in milliseconds of curve arithmetic, and the first visit would carry the
+// reader (2.5 KB gzip) for no gain anyone could see.
+#[cfg(not(target_arch = "wasm32"))]
 mod canonical;
 
 /// The VC 2.0 base context.
@@ -251,7 +255,7 @@ impl PendingResult {
 
 /// [`verify`] up to the signature check, which the returned [`PendingResult`] does.
 pub fn read_result(text: &str) -> Result<PendingResult, VerifyError> {
-    canonical::read_canonical(text).map_or_else(
+    read_canonical(text).map_or_else(
         // The tree's arrays and objects: about eight bytes of tree for each byte of a result.
         || read_tree(text, &Arena::with_capacity(text.len() * 8)),
         Ok,
@@ -261,7 +265,7 @@ pub fn read_result(text: &str) -> Result<PendingResult, VerifyError> {
 /// [`read_result`] with the document's tree, if it needs one, in `arena`, emptied first: a
 /// verifier of many files keeps one arena, which soon has room for any of them.
 pub fn read_result_in(text: &str, arena: &mut Arena) -> Result<PendingResult, VerifyError> {
-    canonical::read_canonical(text).map_or_else(
+    read_canonical(text).map_or_else(
         || {
             arena.reset();
             read_tree(text, arena)
@@ -270,9 +274,21 @@ pub fn read_result_in(text: &str, arena: &mut Arena) -> Result<PendingResult, Ve
     )
 }
 
+/// The result in `text` if it is in the canonical layout the app writes, read in one pass
+/// (`canonical`, native builds); `None` otherwise, and always in the browser.
+fn read_canonical(text: &str) -> Option<PendingResult> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return canonical::read_canonical(text);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = text;
+        None
+    }
+}
+
 /// [`read_result`] by way of the strict reader's tree: any JSON text, with the reason it is
-/// not a result. Texts in the layout the app writes take the one-pass reader in [`canonical`]
-/// first, which reads them as this does, only faster.
+/// not a result. Texts in the layout the app writes take the one-pass reader first (native
+/// builds), which reads them as this does, only faster.
 fn read_tree(text: &str, arena: &Arena) -> Result<PendingResult, VerifyError> {
     let (document, canonical_text) =
         parse_tree_noting_form(text, arena).map_err(|error| match error.kind {
