@@ -14,8 +14,8 @@
 //!    is printed, with each round's own ratio (verification over the rank round after it).
 //!
 //! 100 000 results take about 50 s on a 2-core machine (simulation 8–16 s, a round of bare
-//! verification 2.4 s and of rank 3.4 s, the rest reading proofs); set `BENCH_RESULTS` for a
-//! quicker run.
+//! verification 2.4–2.7 s and of rank 3.3–3.5 s, the rest reading proofs); set `BENCH_RESULTS`
+//! for a quicker run.
 //!
 //! The CLI modules are included by path so the benchmark measures the code the binary runs.
 
