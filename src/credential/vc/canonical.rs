@@ -26,56 +26,38 @@ use crate::credential::strict_json::string_stop;
 /// [`issue`]: super::issue
 pub(super) fn read_canonical(text: &str) -> Option<PendingResult> {
     let mut c = Cursor::new(text);
-    c.fixed(CONTEXT_THEN_SUBJECT)?;
-    c.fixed("{\"answers\":")?;
+    c.fixed(CONTEXT_THEN_ANSWERS)?;
     let answers = c.list(answer)?;
-    c.fixed(",\"bank\":{\"digest\":")?;
-    let digest = c.string()?;
-    c.fixed(",\"id\":")?;
-    let bank_id = c.string()?;
-    c.fixed(",\"version\":")?;
-    let version = c.string()?;
-    c.fixed("},\"id\":")?;
-    let subject_id = c.string()?;
-    c.fixed(",\"maxScore\":")?;
-    let max_score = c.integer()?;
-    c.fixed(",\"participant\":{\"name\":")?;
-    let name = c.string()?;
-    c.fixed(",\"unit\":")?;
-    let unit = c.string()?;
-    c.fixed("},\"prediction\":")?;
-    let prediction = c.integer()?;
-    c.fixed(",\"score\":")?;
-    let score = c.integer()?;
-    c.fixed(",\"seed\":")?;
-    let seed = c.string()?;
+    let digest = c.string_after(",\"bank\":{\"digest\":")?;
+    let bank_id = c.string_after(",\"id\":")?;
+    let version = c.string_after(",\"version\":")?;
+    let subject_id = c.string_after("},\"id\":")?;
+    let max_score = c.integer_after(",\"maxScore\":")?;
+    let name = c.string_after(",\"participant\":{\"name\":")?;
+    let unit = c.string_after(",\"unit\":")?;
+    let prediction = c.integer_after("},\"prediction\":")?;
+    let score = c.integer_after(",\"score\":")?;
+    let seed = c.string_after(",\"seed\":")?;
     c.fixed(",\"settings\":")?;
     let settings = settings(&mut c)?;
-    c.fixed(",\"startedAt\":")?;
-    let started_at = parse_timestamp(c.string()?)?;
-    c.fixed(",\"submittedAt\":")?;
-    let submitted_at = parse_timestamp(c.string()?)?;
-    c.fixed("},\"issuer\":")?;
-    let issuer = c.string()?;
+    let started_at = parse_timestamp(c.string_after(",\"startedAt\":")?)?;
+    let submitted_at = parse_timestamp(c.string_after(",\"submittedAt\":")?)?;
+    let issuer = c.string_after("},\"issuer\":")?;
 
     // The proof: the document is hashed without it, its configuration without `proofValue`.
     let proof_member = c.at;
     c.fixed(",\"proof\":")?;
     let proof_start = c.at;
-    c.fixed(CONTEXT_THEN_CREATED)?;
-    let created = c.string()?;
+    let created = c.string_after(CONTEXT_THEN_CREATED)?;
     c.fixed(SUITE_THEN_PURPOSE)?;
     let value_member = c.at;
-    c.fixed(",\"proofValue\":")?;
-    let proof_value = c.string()?;
+    let proof_value = c.string_after(",\"proofValue\":")?;
     let value_end = c.at;
-    c.fixed(PROOF_TYPE_THEN_METHOD)?;
-    let verification_method = c.string()?;
+    let verification_method = c.string_after(PROOF_TYPE_THEN_METHOD)?;
     c.fixed("}")?;
     let proof_end = c.at;
 
-    c.fixed(TYPES_THEN_VALID_FROM)?;
-    let valid_from = parse_timestamp(c.string()?)?;
+    let valid_from = parse_timestamp(c.string_after(TYPES_THEN_VALID_FROM)?)?;
     c.fixed("}")?;
     let document = c.end()?;
 
@@ -121,9 +103,9 @@ pub(super) fn read_canonical(text: &str) -> Option<PendingResult> {
     })
 }
 
-/// The fixed text from the start to the subject's value.
-const CONTEXT_THEN_SUBJECT: &str =
-    "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"credentialSubject\":";
+/// The fixed text from the start to the subject's `answers` value.
+const CONTEXT_THEN_ANSWERS: &str =
+    "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"credentialSubject\":{\"answers\":";
 
 /// The fixed text from the proof's start to its `created` value.
 const CONTEXT_THEN_CREATED: &str =
@@ -151,10 +133,8 @@ fn answer(c: &mut Cursor<'_>) -> Option<AnswerRecord> {
         c.fixed("text\":")?;
         Answer::Text(c.string()?.to_owned())
     };
-    c.fixed("},\"at\":")?;
-    let at = c.integer()?;
-    c.fixed(",\"question\":")?;
-    let question = c.string()?.to_owned();
+    let at = c.integer_after("},\"at\":")?;
+    let question = c.string_after(",\"question\":")?.to_owned();
     c.fixed("}")?;
     Some(AnswerRecord {
         question,
@@ -166,22 +146,18 @@ fn answer(c: &mut Cursor<'_>) -> Option<AnswerRecord> {
 /// The contest settings: `{"questions":…,"quotas":[…],"time_limit_ms":…}`, with `quotas`
 /// left out when there are none.
 fn settings(c: &mut Cursor<'_>) -> Option<ContestSettings> {
-    c.fixed("{\"questions\":")?;
-    let questions = c.integer()?.try_into().ok()?;
+    let questions = c.integer_after("{\"questions\":")?.try_into().ok()?;
     let quotas = if c.eat(",\"quotas\":") {
         c.list(|c| {
-            c.fixed("{\"count\":")?;
-            let count = c.integer()?.try_into().ok()?;
-            c.fixed(",\"topic\":")?;
-            let topic = c.string()?.to_owned();
+            let count = c.integer_after("{\"count\":")?.try_into().ok()?;
+            let topic = c.string_after(",\"topic\":")?.to_owned();
             c.fixed("}")?;
             Some(Quota { topic, count })
         })?
     } else {
         Vec::new()
     };
-    c.fixed(",\"time_limit_ms\":")?;
-    let time_limit_ms = c.integer()?;
+    let time_limit_ms = c.integer_after(",\"time_limit_ms\":")?;
     c.fixed("}")?;
     Some(ContestSettings {
         questions,
@@ -220,6 +196,18 @@ impl<'a> Cursor<'a> {
     /// Moves past `fixed`, which the text must go on with.
     fn fixed(&mut self, fixed: &str) -> Option<()> {
         self.eat(fixed).then_some(())
+    }
+
+    /// [`Cursor::string`] after `fixed`.
+    fn string_after(&mut self, fixed: &str) -> Option<&'a str> {
+        self.fixed(fixed)?;
+        self.string()
+    }
+
+    /// [`Cursor::integer`] after `fixed`.
+    fn integer_after(&mut self, fixed: &str) -> Option<u64> {
+        self.fixed(fixed)?;
+        self.integer()
     }
 
     /// A string without escapes or control characters: its text between the quotes.
